@@ -1,0 +1,102 @@
+#pragma once
+// The only code that reads CSV bytes (style.md: "all CSV readers/writers built in one
+// place"). RFC 4180 as the contract asks: UTF-8 with or without BOM, `,` `;` or tab
+// detected from the header line, LF or CRLF, quoted fields holding delimiters, `""` and
+// newlines. Why our own state machine and not fast-cpp-csv-parser: docs/ARCHITECTURE.md.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jamsos::csv {
+
+enum class Encoding { utf8, cp1252 };  // cp1252 also serves `latin1` (a superset in 0x80-0x9F)
+
+struct ReaderOptions {
+  char delimiter = 0;                          // 0 = detect from the header line
+  Encoding encoding = Encoding::utf8;
+  std::size_t max_record_bytes = 1u << 20;     // --max-record-bytes: a longer record is an unterminated quote
+};
+
+// What is wrong with one record that does not spoil the rest of the file. `validate`
+// makes such a row `invalid` with the same code; other commands stop with exit 65.
+enum class RecordFault {
+  none,
+  field_count,  // more or fewer fields than the header
+  quote,        // text after a closing quote, or a bare `"` inside an unquoted field
+  encoding,     // bytes that are not UTF-8 (without --encoding cp1252)
+};
+const char* fault_code(RecordFault f);  // "field_count", "quote", "encoding"
+
+struct Record {
+  std::vector<std::string> fields;  // as many as the header; padded with "" / cut if field_count
+  std::size_t line = 0;             // physical line (1-based) where the record starts
+  std::size_t source = 0;           // index of the input file in a MultiReader
+  RecordFault fault = RecordFault::none;
+  std::size_t raw_field_count = 0;  // fields actually present (for the field_count message)
+};
+
+// "Nama Lengkap " -> "nama_lengkap": trim, lower-case, spaces and `-` to `_` (contract).
+std::string normalize_header(std::string_view name);
+
+// One input: a path, or "-" for stdin. Opening a missing/unreadable file throws
+// InputError (66); an empty file (no header) or an unterminated quote throws DataError
+// (65), each naming the file and line.
+class Reader {
+public:
+  Reader(std::string path, const ReaderOptions& options);
+  ~Reader();
+  Reader(Reader&&) noexcept;
+  Reader& operator=(Reader&&) noexcept;
+
+  const std::string& path() const;           // as given; "-" for stdin
+  const std::string& display_name() const;   // for messages and `asal`: the path, or "stdin"
+  const std::vector<std::string>& header() const;  // normalised names
+  char delimiter() const;
+  // Index of a normalised column name, or -1.
+  int column(std::string_view name) const;
+
+  // Next record into `out` (its buffers reused); false at end of input.
+  bool next(Record& out);
+
+  std::uint64_t bytes_read() const;
+  std::uint64_t total_bytes() const;  // 0 when unknown (a pipe)
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+// Several inputs read in turn as one table (contract, "Common rules"): the header is the
+// union in first-seen order; each record is mapped onto it, missing cells empty.
+// All files are opened (and their headers read) up front, so a missing third file
+// fails before any output is written.
+class MultiReader {
+public:
+  MultiReader(const std::vector<std::string>& paths, const ReaderOptions& options);
+  ~MultiReader();
+
+  const std::vector<std::string>& header() const;
+  int column(std::string_view name) const;
+  bool next(Record& out);  // out.source tells which input; out.fields follow header()
+  const Reader& source(std::size_t index) const;
+  std::size_t source_count() const;
+  // "dinsos.csv:12" for a record.
+  std::string location(const Record& r) const;
+
+  std::uint64_t bytes_read() const;
+  std::uint64_t total_bytes() const;  // 0 if any input is a pipe
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+// Throws DataError (65) naming the first missing column when any of `needed` is not
+// in `header`: "dinsos.csv: kolom wajib tidak ada: penghasilan, kategori. ..."
+void require_columns(const std::vector<std::string>& header, const std::vector<std::string>& needed,
+                     std::string_view file_name);
+
+}  // namespace jamsos::csv

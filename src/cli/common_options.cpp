@@ -1,0 +1,61 @@
+#include <unistd.h>
+
+#include "command.hpp"
+#include "jamsos/core/errors.hpp"
+#include "jamsos/core/i18n.hpp"
+#include "jamsos/core/text.hpp"
+
+namespace jamsos::cli {
+
+void add_common_options(CLI::App& app, CommonOptions& o) {
+  app.add_option("--profile", o.profile,
+                 tr("profil regulasi: nama bawaan atau berkas .toml", "regulation profile: built-in name or .toml file"))
+      ->capture_default_str();
+  app.add_option("--lang", o.lang, tr("bahasa pesan: id atau en", "message language: id or en"))->capture_default_str();
+  app.add_flag("-q,--quiet", o.quiet, tr("tanpa ringkasan di stderr", "no summary on stderr"));
+  app.add_flag("--excel", o.excel,
+               tr("tulis CSV untuk Excel berpengaturan Indonesia (BOM, ';', CRLF)",
+                  "write CSV for a spreadsheet with Indonesian settings (BOM, ';', CRLF)"));
+  app.add_option("--delimiter", o.delimiter,
+                 tr("pemisah kolom masukan: , ; atau tab (bawaan: dideteksi)", "input delimiter: , ; or tab (default: detected)"));
+  app.add_option("--encoding", o.encoding, tr("encoding masukan: utf-8, cp1252, latin1", "input encoding: utf-8, cp1252, latin1"))
+      ->capture_default_str();
+  app.add_option("--max-record-bytes", o.max_record_bytes,
+                 tr("batas panjang satu baris data (byte)", "longest record accepted (bytes)"))
+      ->capture_default_str();
+}
+
+csv::ReaderOptions reader_options(const CommonOptions& o) {
+  csv::ReaderOptions r;
+  r.max_record_bytes = o.max_record_bytes;
+  const std::string enc = to_lower_ascii(o.encoding);
+  if (enc == "utf-8" || enc == "utf8") {
+    r.encoding = csv::Encoding::utf8;
+  } else if (enc == "cp1252" || enc == "latin1" || enc == "latin-1" || enc == "iso-8859-1" || enc == "windows-1252") {
+    r.encoding = csv::Encoding::cp1252;
+  } else {
+    throw UsageError(std::string(tr("--encoding tidak dikenal: ", "unknown --encoding: ")) + o.encoding +
+                     tr(" (pakai utf-8, cp1252 atau latin1)", " (use utf-8, cp1252 or latin1)"));
+  }
+  if (o.delimiter.empty()) {
+    r.delimiter = 0;
+  } else if (o.delimiter == "," || o.delimiter == ";") {
+    r.delimiter = o.delimiter[0];
+  } else if (o.delimiter == "\\t" || o.delimiter == "\t" || iequals(o.delimiter, "tab")) {
+    r.delimiter = '\t';
+  } else {
+    throw UsageError(std::string(tr("--delimiter harus , ; atau tab, bukan ", "--delimiter must be , ; or tab, not ")) +
+                     o.delimiter);
+  }
+  return r;
+}
+
+csv::WriterOptions writer_options(const CommonOptions& o) {
+  csv::WriterOptions w;
+  w.excel = o.excel;
+  return w;
+}
+
+bool want_progress(const CommonOptions& o) { return !o.quiet && isatty(2) == 1; }
+
+}  // namespace jamsos::cli

@@ -1,0 +1,138 @@
+// jamsos: one binary, one subcommand per step of the yearly and monthly flows.
+// This file only wires the command table to CLI11 and maps errors to exit codes.
+#include <fmt/core.h>
+
+#include <csignal>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "command.hpp"
+#include "jamsos/core/errors.hpp"
+#include "jamsos/core/i18n.hpp"
+#include "jamsos/core/profile.hpp"
+
+namespace {
+
+using namespace jamsos;
+
+// --lang must be known before CLI11 builds the help texts.
+void apply_lang_from_argv(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    std::string_view value;
+    if (arg == "--lang" && i + 1 < argc) value = argv[i + 1];
+    else if (arg.rfind("--lang=", 0) == 0) value = arg.substr(7);
+    if (value == "en" || value == "EN") set_lang(Lang::en);
+  }
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// "jamsos validat" -> "did you mean validate?" (style.md: ninja).
+int unknown_command(std::string_view word) {
+  const char* best = nullptr;
+  std::size_t best_distance = 3;
+  for (const auto& c : cli::kCommands) {
+    const std::size_t d = edit_distance(word, c.name);
+    if (d < best_distance) best_distance = d, best = c.name;
+  }
+  fmt::print(stderr, "jamsos: {} '{}'.", tr("perintah tidak dikenal", "unknown command"), word);
+  if (best) fmt::print(stderr, " {} '{}'?", tr("Maksud Anda", "Did you mean"), best);
+  fmt::print(stderr, " {}\n", tr("Lihat 'jamsos --help'.", "See 'jamsos --help'."));
+  return static_cast<int>(ExitCode::usage);
+}
+
+std::string version_text() {
+  std::string profiles;
+  for (const auto& p : embedded_profiles()) profiles += std::string(profiles.empty() ? "" : ", ") + p.id;
+  return fmt::format("jamsos {}\n{}: {}\nbuild: {} {}, C++{}\n", JAMSOS_VERSION,
+                     tr("profil bawaan", "built-in profiles"), profiles, __DATE__, __VERSION__, __cplusplus / 100 % 100);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // A closed pipe shows up as EPIPE on write, which Output turns into BrokenPipe.
+  std::signal(SIGPIPE, SIG_IGN);
+  apply_lang_from_argv(argc, argv);
+
+  if (argc > 1 && argv[1][0] != '-') {
+    bool known = false;
+    for (const auto& c : cli::kCommands) known = known || std::string_view(argv[1]) == c.name;
+    if (!known) return unknown_command(argv[1]);
+  }
+
+  CLI::App app{tr("jamsos — daftar peserta bantuan iuran BPJS Ketenagakerjaan (JKK+JKM) pekerja rentan",
+                  "jamsos — premium-assistance lists for BPJS Ketenagakerjaan (JKK+JKM) for vulnerable workers"),
+               "jamsos"};
+  app.require_subcommand(1);
+  app.set_version_flag("-V,--version", version_text());
+  app.footer(tr(
+      "Alur tahunan (Q3) dan bulanan:\n"
+      "  jamsos validate --as-of 2025-08-15 dinsos.csv dishub.csv --rejects ditolak.csv \\\n"
+      "   | jamsos dedupe --against bpjs_peserta.csv --duplicates ganda.csv --review mirip.csv \\\n"
+      "   | jamsos consolidate --year 2026 --budget 3000000000 --waitlist tunggu.csv -o keputusan_2026.csv\n"
+      "  jamsos terminate keputusan_2026.csv --events kejadian.csv --month 2026-03 -o peserta_2026-03.csv\n"
+      "  jamsos reconcile --roster peserta_2026-03.csv --invoice tagihan_2026-03.csv --month 2026-03 \\\n"
+      "     --report berita_acara_2026-03.html\n"
+      "Kode keluar: 0 selesai, 2 salah pakai, 65 data masukan salah, 66 masukan tak bisa dibuka,\n"
+      "73 keluaran tak bisa dibuat, 74 galat I/O, 78 konfigurasi/profil salah.",
+      "Yearly (Q3) and monthly flows:\n"
+      "  jamsos validate --as-of 2025-08-15 dinsos.csv dishub.csv --rejects ditolak.csv \\\n"
+      "   | jamsos dedupe --against bpjs_peserta.csv --duplicates ganda.csv --review mirip.csv \\\n"
+      "   | jamsos consolidate --year 2026 --budget 3000000000 --waitlist tunggu.csv -o keputusan_2026.csv\n"
+      "  jamsos terminate keputusan_2026.csv --events kejadian.csv --month 2026-03 -o peserta_2026-03.csv\n"
+      "  jamsos reconcile --roster peserta_2026-03.csv --invoice tagihan_2026-03.csv --month 2026-03 \\\n"
+      "     --report berita_acara_2026-03.html\n"
+      "Exit codes: 0 done, 2 bad usage, 65 bad input data, 66 input cannot be opened,\n"
+      "73 output cannot be created, 74 I/O error, 78 bad configuration/profile."));
+
+  cli::Runner run;
+  for (const auto& c : cli::kCommands) {
+    CLI::App* sub = app.add_subcommand(c.name, tr(c.summary_id, c.summary_en));
+    c.add(*sub, run);
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return static_cast<int>(ExitCode::usage);
+  }
+
+  try {
+    return run ? run() : static_cast<int>(ExitCode::usage);
+  } catch (const BrokenPipe&) {
+    return 0;
+  } catch (const Error& e) {
+    fmt::print(stderr, "jamsos: {}\n", e.what());
+    return static_cast<int>(e.code());
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "jamsos: {}\n", tr("memori habis", "out of memory"));
+    return static_cast<int>(ExitCode::io);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "jamsos: {}: {}\n", tr("galat internal", "internal error"), e.what());
+    return 70;  // EX_SOFTWARE: a bug; please report
+  }
+}
