@@ -94,6 +94,11 @@ private:
   std::unique_ptr<Impl> m_impl;
 };
 
+// For every command but validate, a faulty record stops the run (contract, "CSV
+// conventions"): throws DataError (65) with FILE:LINE, what is wrong and how to fix it.
+// Does nothing when r.fault is none.
+void stop_on_faulty_record(const MultiReader& in, const Record& r);
+
 // Throws DataError (65) naming the first missing column when any of `needed` is not
 // in `header`: "dinsos.csv: kolom wajib tidak ada: penghasilan, kategori. ..."
 void require_columns(const std::vector<std::string>& header, const std::vector<std::string>& needed,
