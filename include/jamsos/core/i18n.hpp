@@ -1,6 +1,8 @@
 #pragma once
 // Messages, keterangan texts and reports are in Bahasa Indonesia by default; `--lang en`
 // switches to English (contract, "Common rules"). The language is chosen once per run.
+#include <fmt/core.h>
+
 #include <string>
 #include <string_view>
 
@@ -21,5 +23,9 @@ inline std::string_view tr(std::string_view id, std::string_view en) {
   return lang() == Lang::en ? en : id;
 }
 inline const char* tr(const char* id, const char* en) { return lang() == Lang::en ? en : id; }
+
+// A translated format string: fmt::format(trf("usia {} tahun", "age {}"), n). The language
+// is chosen at run time, so fmt checks these at run time (tests run both languages).
+inline auto trf(const char* id, const char* en) { return fmt::runtime(tr(id, en)); }
 
 }  // namespace jamsos

@@ -1,0 +1,71 @@
+#pragma once
+// `jamsos validate`: judges each proposal row against the profile's eligibility rules
+// (Perwali Balikpapan 3/2025 Pasal 4 and Pasal 5; Perbup Balangan 5/2024 Pasal 12 ayat (4))
+// and routes it: eligible rows to the main output, the rest to the rejects, or every row
+// to the main output with --all. It streams: memory does not grow with the input.
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "jamsos/core/dates.hpp"
+#include "jamsos/core/findings.hpp"
+#include "jamsos/core/money.hpp"
+#include "jamsos/core/profile.hpp"
+#include "jamsos/csv/reader.hpp"
+#include "jamsos/csv/writer.hpp"
+#include "jamsos/ops/progress.hpp"
+
+namespace jamsos {
+
+struct ValidateOptions {
+  Date as_of;                      // --as-of (default today): the evaluation date without tanggal_usulan
+  std::optional<Sen> umk_override; // --umk: replaces the profile's UMK for every year
+  bool all = false;                // --all: every row to the main output
+};
+
+enum class Status { eligible, ineligible, invalid };
+const char* status_code(Status s);  // "eligible", "ineligible", "invalid"
+
+struct Verdict {
+  Status status = Status::eligible;
+  Findings findings;          // failures (invalid, then ineligible) and warnings, in contract order
+  std::optional<int> age;     // completed years at the evaluation date
+  int priority = 2;           // Pasal 5 ayat (2): 1 for P3KE or disability
+  std::string agency;         // Lampiran I: responsible for the occupation's data
+};
+
+// Judges rows of one table. Binds column positions once from the header.
+class Validator {
+public:
+  Validator(const Profile& profile, const ValidateOptions& options, const std::vector<std::string>& header);
+  // `where` (FILE:LINE) is only used to name the row if the run must stop (no UMK for a year).
+  Verdict check(const csv::Record& record, const std::string& where) const;
+
+private:
+  const std::string& cell(const csv::Record& r, int column) const;
+  const Profile& m_profile;
+  ValidateOptions m_options;
+  std::map<std::string, int> m_column;  // needed and known columns -> index, -1 when absent
+  int col(const char* name) const;
+};
+
+struct ValidateCounts {
+  std::size_t rows = 0;
+  std::size_t eligible = 0;
+  std::size_t ineligible = 0;
+  std::size_t invalid = 0;
+  std::size_t with_warnings = 0;
+  std::map<std::string, std::size_t> by_code;  // failing codes (not warnings)
+};
+
+// The columns validate adds, in order (contract, `validate`).
+const std::vector<std::string>& validate_added_columns();
+
+// Checks every input has the profile's needed columns (65 naming file and columns), then
+// streams all rows. `rejects` is null with --all.
+ValidateCounts run_validate(csv::MultiReader& in, const Profile& profile, const ValidateOptions& options,
+                            csv::Writer& main_out, csv::Writer* rejects, Progress* progress);
+
+}  // namespace jamsos
