@@ -1,0 +1,52 @@
+#pragma once
+// The events of one terminate run (columns `nik`, `alasan`, `tanggal`), loaded whole
+// before the roster is streamed: they are few (a city reports tens to thousands a month)
+// and whether an event matches anybody is known only after the whole roster was read.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "jamsos/csv/reader.hpp"
+#include "jamsos/ops/terminate.hpp"
+
+namespace jamsos {
+
+class EventBook {
+public:
+  // Reads every event. A faulty record or a missing column stops the run (DataError, 65).
+  explicit EventBook(csv::MultiReader& in);
+
+  const std::vector<std::string>& header() const { return m_header; }
+  std::size_t size() const { return m_events.size(); }
+
+  // The roster has a participant with this NIK: marks the NIK's events as matched and
+  // returns the earliest readable one (equal dates: the first in input order), or null.
+  const EventEnd* claim(std::uint64_t nik);
+
+  // After the roster pass: why event i (input order) is unmatched, or nullopt if matched.
+  std::optional<EventProblem> problem(std::size_t i) const;
+  const std::vector<std::string>& fields(std::size_t i) const { return m_events[i].fields; }
+  const std::string& location(std::size_t i) const { return m_events[i].location; }
+
+private:
+  struct Stored {
+    std::vector<std::string> fields;
+    std::string location;                // FILE:LINE, for `asal`
+    std::optional<std::uint64_t> nik;    // nullopt: not 16 digits, cannot be on any roster
+    std::optional<EventEnd> end;         // nullopt: reason or date unreadable
+    std::optional<EventProblem> unreadable;  // reason_unknown or date_format
+  };
+  struct PerNik {
+    const EventEnd* earliest = nullptr;
+    bool on_roster = false;
+  };
+
+  std::vector<std::string> m_header;
+  std::vector<Stored> m_events;
+  std::unordered_map<std::uint64_t, PerNik> m_by_nik;
+};
+
+}  // namespace jamsos

@@ -1,0 +1,59 @@
+// Events reported for a terminate run (Pasal 10 huruf a-d), each with its effective date.
+// Worked example: two events for one NIK, `pindah` on 2026-02-20 and `meninggal` on
+// 2026-01-31: the earliest decides (meninggal, last month 2026-01); both are matched and
+// neither appears in any output. An event whose NIK is not 16 digits can be on no roster,
+// so it is `nik_not_in_roster` (the contract has no `nik_format` for events).
+#include "jamsos/core/nik.hpp"
+#include "jamsos/core/text.hpp"
+#include "jamsos/ops/terminate_events.hpp"
+
+namespace jamsos {
+
+EventBook::EventBook(csv::MultiReader& in) : m_header(in.header()) {
+  // Each file must have the columns: a union header would hide one that lacks `tanggal`.
+  for (std::size_t s = 0; s < in.source_count(); ++s)
+    csv::require_columns(in.source(s).header(), {"nik", "alasan", "tanggal"}, in.source(s).display_name());
+  const auto nik_col = static_cast<std::size_t>(in.column("nik"));
+  const auto reason_col = static_cast<std::size_t>(in.column("alasan"));
+  const auto date_col = static_cast<std::size_t>(in.column("tanggal"));
+
+  csv::Record rec;
+  while (in.next(rec)) {
+    csv::stop_on_faulty_record(in, rec);
+    Stored e;
+    e.location = in.location(rec);
+    e.nik = nik_key(trim(rec.fields[nik_col]));
+    const auto reason = parse_event_reason(rec.fields[reason_col]);
+    const auto date = parse_date(rec.fields[date_col]);
+    if (!reason) e.unreadable = EventProblem::reason_unknown;
+    else if (!date) e.unreadable = EventProblem::date_format;
+    else e.end = EventEnd{*reason, *date};
+    e.fields = rec.fields;  // copied: the reader reuses rec's buffers
+    m_events.push_back(std::move(e));
+  }
+
+  // Pointers into m_events are taken only now that it no longer grows.
+  for (const Stored& e : m_events) {
+    if (!e.nik) continue;
+    PerNik& slot = m_by_nik[*e.nik];
+    // Strictly earlier only: on the same date the first in input order decides.
+    if (e.end && (!slot.earliest || e.end->date < slot.earliest->date)) slot.earliest = &*e.end;
+  }
+}
+
+const EventEnd* EventBook::claim(std::uint64_t nik) {
+  const auto it = m_by_nik.find(nik);
+  if (it == m_by_nik.end()) return nullptr;
+  it->second.on_roster = true;
+  return it->second.earliest;
+}
+
+std::optional<EventProblem> EventBook::problem(std::size_t i) const {
+  const Stored& e = m_events[i];
+  // The NIK first: an event about nobody on the roster needs its NIK checked before
+  // anything else about it is worth fixing.
+  if (!e.nik || !m_by_nik.at(*e.nik).on_roster) return EventProblem::nik_not_in_roster;
+  return e.unreadable;
+}
+
+}  // namespace jamsos
