@@ -3,6 +3,16 @@
 // place"). RFC 4180 as the contract asks: UTF-8 with or without BOM, `,` `;` or tab
 // detected from the header line, LF or CRLF, quoted fields holding delimiters, `""` and
 // newlines. Why our own state machine and not fast-cpp-csv-parser: docs/ARCHITECTURE.md.
+//
+// Decisions where the contract is silent (docs/ARCHITECTURE.md, "CSV reading and writing"):
+// - a completely empty line outside quotes is skipped, not a record (it holds no data; a
+//   one-column file writes an empty value as `""`, which Writer does);
+// - a lone CR outside quotes ends a record like LF and CRLF (old Mac exports);
+// - a field of exactly the form `="..."` (unquoted, as Writer's --excel writes a NIK) is
+//   read as the text between the quotes;
+// - one fault per record, the root cause first: quote, then field_count, then encoding;
+// - a header with a quote or encoding fault, an empty header, or the same column name
+//   twice stops the run (DataError): nothing after it could be read reliably.
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -18,6 +28,9 @@ struct ReaderOptions {
   char delimiter = 0;                          // 0 = detect from the header line
   Encoding encoding = Encoding::utf8;
   std::size_t max_record_bytes = 1u << 20;     // --max-record-bytes: a longer record is an unterminated quote
+  // Bytes asked of read(2) at a time. Memory stays within max_record_bytes + one block.
+  // Tests set it tiny to put block edges everywhere; 0 = default (1 MiB).
+  std::size_t read_block_bytes = 0;
 };
 
 // What is wrong with one record that does not spoil the rest of the file. `validate`

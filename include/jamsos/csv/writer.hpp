@@ -24,6 +24,8 @@ public:
   std::size_t rows_written() const { return m_rows; }  // header excluded
 
 private:
+  template <typename Fields>
+  void write_fields(const Fields& fields);
   void write_field(std::string_view field);
   Output& m_out;
   WriterOptions m_options;

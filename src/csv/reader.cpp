@@ -1,0 +1,475 @@
+// CSV reader: RFC 4180 as the contract's "CSV conventions" ask, as a state machine over
+// read(2) blocks that copies each field straight into the caller's reused strings.
+//
+// Worked boundary: `a,"x""y` LF `z",c` LF is ONE record starting on line 1 with fields
+// `a`, `x"y` LF `z`, `c`; the record after it starts on line 3. Were the closing quote
+// missing, the run stops naming line 1, where the quote opened.
+//
+// Memory: fields hold at most max_record_bytes (checked at every block refill and at the
+// end of each record), the buffer one block, so an unclosed quote in a 2 GB file costs
+// max_record_bytes + one block, never the file.
+#include "jamsos/csv/reader.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include "jamsos/core/errors.hpp"
+#include "jamsos/core/i18n.hpp"
+#include "jamsos/csv/encoding.hpp"
+
+namespace jamsos::csv {
+
+namespace {
+
+constexpr std::size_t kDefaultBlock = std::size_t{1} << 20;
+
+// Where a field stopped.
+enum class Stop { delimiter, end_of_line, end_of_input };
+
+// One fault per record, the root cause first: a misplaced quote also shifts the fields
+// (field_count follows from it), and bad bytes say nothing about the structure.
+int fault_rank(RecordFault f) {
+  switch (f) {
+    case RecordFault::quote: return 3;
+    case RecordFault::field_count: return 2;
+    case RecordFault::encoding: return 1;
+    case RecordFault::none: break;
+  }
+  return 0;
+}
+
+void note_fault(RecordFault& current, RecordFault found) {
+  if (fault_rank(found) > fault_rank(current)) current = found;
+}
+
+// The delimiter of the header line: the most frequent of `,` `;` tab outside quotes;
+// ties and a one-column header go to `,`.
+char detect_delimiter(std::string_view head) {
+  std::size_t comma = 0, semicolon = 0, tab = 0;
+  bool quoted = false;
+  for (const char c : head) {
+    if (c == '"') quoted = !quoted;  // `""` toggles twice: still right
+    else if (quoted) continue;
+    else if (c == '\n' || c == '\r') break;
+    else if (c == ',') ++comma;
+    else if (c == ';') ++semicolon;
+    else if (c == '\t') ++tab;
+  }
+  if (semicolon > comma && semicolon >= tab) return ';';
+  if (tab > comma && tab > semicolon) return '\t';
+  return ',';
+}
+
+}  // namespace
+
+struct Reader::Impl {
+  std::string path;
+  std::string display;
+  ReaderOptions options;
+  int fd = -1;
+  bool owns_fd = false;  // stdin is not ours to close
+  std::size_t block = kDefaultBlock;
+
+  // Bytes being parsed: [p, end), with a '\n' sentinel at *end so that the scanning
+  // loops need no bounds check. First the header text gathered at open, then `buffer`.
+  std::string head;
+  std::vector<char> buffer;
+  const char* p = nullptr;
+  const char* end = nullptr;
+  bool at_eof = false;
+  std::uint64_t bytes_read = 0;
+  std::uint64_t total_bytes = 0;
+
+  std::size_t line = 1;        // physical line of *p
+  bool in_record = false;
+  std::size_t record_line = 0;
+  std::size_t quote_line = 0;  // line of the open quote while inside one, else 0
+  const char* record_mark = nullptr;
+  std::size_t record_bytes = 0;
+
+  std::vector<std::string> header;
+  char delimiter = ',';
+  std::array<bool, 256> stops_unquoted{};
+  std::array<bool, 256> stops_quoted{};
+  std::string overflow;  // fields past the header's width: counted, not kept
+  std::string scratch;
+
+  Impl(std::string path_, const ReaderOptions& options_);
+  ~Impl() {
+    if (owns_fd) ::close(fd);
+  }
+
+  void open_input();
+  void read_head();
+  std::size_t read_some(char* into, std::size_t size);
+  bool refill();
+  void read_header();
+
+  bool parse(std::vector<std::string>& fields, bool grow, std::size_t& count, RecordFault& fault);
+  Stop parse_unquoted(std::string& f, RecordFault& fault);
+  Stop parse_quoted(std::string& f, RecordFault& fault);
+  void skip_lf_after_cr();
+  void finish_field(std::string& f, RecordFault& fault);
+  void check_record_size();
+
+  [[noreturn]] void throw_unterminated_quote() const;
+  [[noreturn]] void throw_too_long() const;
+};
+
+Reader::Impl::Impl(std::string path_, const ReaderOptions& options_)
+    : path(std::move(path_)), display(path == "-" ? "stdin" : path), options(options_) {
+  if (options.read_block_bytes > 0) block = options.read_block_bytes;
+  buffer.resize(block + 1);
+  open_input();
+  read_head();
+  delimiter = options.delimiter != 0 ? options.delimiter : detect_delimiter(head);
+  for (const unsigned char c : {static_cast<unsigned char>(delimiter), static_cast<unsigned char>('"'),
+                                static_cast<unsigned char>('\n'), static_cast<unsigned char>('\r')})
+    stops_unquoted[c] = true;
+  stops_quoted[static_cast<unsigned char>('"')] = true;
+  stops_quoted[static_cast<unsigned char>('\n')] = true;
+  read_header();
+}
+
+void Reader::Impl::open_input() {
+  if (path == "-") {
+    fd = 0;
+  } else {
+    do fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    while (fd < 0 && errno == EINTR);
+    if (fd < 0) {
+      const int err = errno;
+      throw InputError(fmt::format(fmt::runtime(tr("tidak bisa membuka {}: {}. Periksa nama dan izin berkasnya.",
+                                                   "cannot open {}: {}. Check the file name and its permissions.")),
+                                   display, std::strerror(err)));
+    }
+    owns_fd = true;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) == 0) {
+    if (S_ISDIR(st.st_mode))
+      throw InputError(fmt::format(fmt::runtime(tr("{} adalah folder, bukan berkas CSV. Sebutkan berkas di dalamnya.",
+                                                   "{} is a folder, not a CSV file. Name a file inside it.")),
+                                   display));
+    if (S_ISREG(st.st_mode)) total_bytes = static_cast<std::uint64_t>(st.st_size);
+  }
+#ifdef POSIX_FADV_SEQUENTIAL
+  if (total_bytes > 0) ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#endif
+}
+
+std::size_t Reader::Impl::read_some(char* into, std::size_t size) {
+  for (;;) {
+    const ssize_t n = ::read(fd, into, size);
+    if (n >= 0) {
+      bytes_read += static_cast<std::uint64_t>(n);
+      return static_cast<std::size_t>(n);
+    }
+    if (errno == EINTR) continue;
+    const int err = errno;
+    if (err == EISDIR)
+      throw InputError(fmt::format(fmt::runtime(tr("{} adalah folder, bukan berkas CSV. Sebutkan berkas di dalamnya.",
+                                                   "{} is a folder, not a CSV file. Name a file inside it.")),
+                                   display));
+    throw IoError(fmt::format(fmt::runtime(tr("gagal membaca {} (sekitar baris {}): {}", "cannot read {} (near line {}): {}")),
+                              display, line, std::strerror(err)));
+  }
+}
+
+// Gathers the first line (up to its first newline outside quotes) so the delimiter can be
+// detected on all of it and a BOM split over two reads is still seen. Bounded like a record.
+void Reader::Impl::read_head() {
+  bool quoted = false;
+  std::size_t scanned = 0;
+  for (;;) {
+    const std::size_t n = read_some(buffer.data(), block);
+    if (n == 0) {
+      at_eof = true;
+      break;
+    }
+    head.append(buffer.data(), n);
+    bool complete = false;
+    for (; scanned < head.size() && !complete; ++scanned) {
+      const char c = head[scanned];
+      if (c == '"') quoted = !quoted;
+      else if (!quoted && (c == '\n' || c == '\r')) complete = true;
+    }
+    if (complete || head.size() > options.max_record_bytes) break;
+  }
+  std::size_t skip = 0;
+  if (head.compare(0, 3, "\xEF\xBB\xBF") == 0) skip = 3;  // UTF-8 BOM (Excel's "CSV UTF-8")
+  head.erase(0, skip);
+  head.push_back('\n');  // sentinel
+  p = head.data();
+  end = p + head.size() - 1;
+}
+
+bool Reader::Impl::refill() {
+  if (in_record) {
+    record_bytes += static_cast<std::size_t>(end - record_mark);
+    if (record_bytes > options.max_record_bytes) throw_too_long();
+  }
+  if (at_eof) {
+    p = end;
+    return false;
+  }
+  const std::size_t n = read_some(buffer.data(), block);
+  if (n == 0) at_eof = true;
+  buffer[n] = '\n';  // sentinel
+  p = buffer.data();
+  end = p + n;
+  record_mark = p;
+  if (!head.empty()) std::string().swap(head);  // the header text is consumed
+  return n > 0;
+}
+
+void Reader::Impl::skip_lf_after_cr() {
+  if (p == end && !refill()) return;
+  if (*p == '\n') ++p;
+}
+
+void Reader::Impl::check_record_size() {
+  if (record_bytes + static_cast<std::size_t>(p - record_mark) > options.max_record_bytes) throw_too_long();
+}
+
+void Reader::Impl::finish_field(std::string& f, RecordFault& fault) {
+  if (is_ascii(f)) return;
+  if (options.encoding == Encoding::cp1252) {
+    scratch.clear();
+    append_cp1252_as_utf8(f, scratch);
+    f.swap(scratch);
+  } else if (!is_valid_utf8(f)) {
+    note_fault(fault, RecordFault::encoding);
+  }
+}
+
+Stop Reader::Impl::parse_unquoted(std::string& f, RecordFault& fault) {
+  for (;;) {
+    const char* start = p;
+    while (!stops_unquoted[static_cast<unsigned char>(*p)]) ++p;
+    f.append(start, p);
+    if (p == end) {
+      if (!refill()) return Stop::end_of_input;
+      continue;
+    }
+    const char c = *p++;
+    if (c == delimiter) return Stop::delimiter;
+    if (c == '\n') {
+      ++line;
+      return Stop::end_of_line;
+    }
+    if (c == '\r') {
+      skip_lf_after_cr();
+      ++line;
+      return Stop::end_of_line;
+    }
+    // c == '"'. `="...` is how --excel writes a NIK so that Excel keeps it as text: read
+    // the text between the quotes. Any other bare quote is a fault confined to the record.
+    if (f.size() == 1 && f[0] == '=') {
+      f.clear();
+      return parse_quoted(f, fault);
+    }
+    note_fault(fault, RecordFault::quote);
+    f.push_back('"');
+  }
+}
+
+// Called just after an opening quote.
+Stop Reader::Impl::parse_quoted(std::string& f, RecordFault& fault) {
+  quote_line = line;
+  for (;;) {
+    const char* start = p;
+    while (!stops_quoted[static_cast<unsigned char>(*p)]) ++p;
+    f.append(start, p);
+    if (p == end) {
+      if (!refill()) throw_unterminated_quote();
+      continue;
+    }
+    if (*p == '\n') {
+      ++p, ++line;
+      f.push_back('\n');
+      continue;
+    }
+    ++p;  // a closing quote, or the first of `""`
+    if (p == end && !refill()) {
+      quote_line = 0;
+      return Stop::end_of_input;
+    }
+    if (*p != '"') break;
+    f.push_back('"');
+    ++p;
+  }
+  quote_line = 0;
+  const char c = *p;
+  if (c == delimiter) {
+    ++p;
+    return Stop::delimiter;
+  }
+  if (c == '\n' || c == '\r') {
+    ++p;
+    if (c == '\r') skip_lf_after_cr();
+    ++line;
+    return Stop::end_of_line;
+  }
+  // `"abc"def`: text after the closing quote. Kept as `abcdef`, the record faulted.
+  note_fault(fault, RecordFault::quote);
+  return parse_unquoted(f, fault);
+}
+
+// One record into `fields` (reused; grown only for the header). `count` = fields found.
+bool Reader::Impl::parse(std::vector<std::string>& fields, bool grow, std::size_t& count, RecordFault& fault) {
+  // Completely empty lines hold no data: skipped, not records (docs/ARCHITECTURE.md).
+  for (;;) {
+    if (p == end && !refill()) return false;
+    if (*p == '\n') {
+      ++p, ++line;
+    } else if (*p == '\r') {
+      ++p;
+      skip_lf_after_cr();
+      ++line;
+    } else {
+      break;
+    }
+  }
+  in_record = true;
+  record_line = line;
+  record_mark = p;
+  record_bytes = 0;
+  fault = RecordFault::none;
+  count = 0;
+  for (;;) {
+    std::string* f;
+    if (count < fields.size()) {
+      f = &fields[count];
+    } else if (grow) {
+      f = &fields.emplace_back();
+    } else {
+      f = &overflow;
+    }
+    f->clear();
+    ++count;
+    Stop stop;
+    if (p == end && !refill()) {
+      stop = Stop::end_of_input;  // "a,b," at the very end: the last field is empty
+    } else if (*p == '"') {
+      ++p;
+      stop = parse_quoted(*f, fault);
+    } else {
+      stop = parse_unquoted(*f, fault);
+    }
+    if (f != &overflow) finish_field(*f, fault);
+    if (stop != Stop::delimiter) break;
+  }
+  check_record_size();
+  in_record = false;
+  return true;
+}
+
+void Reader::Impl::read_header() {
+  std::size_t count = 0;
+  RecordFault fault = RecordFault::none;
+  const bool found = parse(header, true, count, fault);
+  bool any_name = false;
+  for (auto& name : header) {
+    name = normalize_header(name);
+    any_name = any_name || !name.empty();
+  }
+  if (!found || !any_name)
+    throw DataError(fmt::format(
+        fmt::runtime(tr("{}:{}: berkas kosong, baris judul wajib ada. Baris pertama harus berisi nama kolom, "
+                        "mis. nik,nama,tanggal_lahir.",
+                        "{}:{}: the file is empty; a header row is required. The first line must hold the column "
+                        "names, e.g. nik,nama,tanggal_lahir.")),
+        display, found ? record_line : line));
+  if (fault == RecordFault::quote)
+    throw DataError(fmt::format(
+        fmt::runtime(tr("{}:{}: tanda kutip salah di baris judul. Nama kolom yang berisi \" atau pemisah harus diapit "
+                        "kutip, dan \" di dalamnya ditulis \"\".",
+                        "{}:{}: a misplaced quote in the header row. A column name holding \" or the delimiter must "
+                        "be quoted, and a \" inside it written \"\".")),
+        display, record_line));
+  if (fault == RecordFault::encoding)
+    throw DataError(fmt::format(
+        fmt::runtime(tr("{}:{}: baris judul bukan teks UTF-8; simpan ulang sebagai CSV UTF-8 atau pakai --encoding cp1252.",
+                        "{}:{}: the header row is not UTF-8 text; save it again as CSV UTF-8 or use --encoding cp1252.")),
+        display, record_line));
+  for (std::size_t i = 0; i < header.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (!header[i].empty() && header[i] == header[j])
+        throw DataError(fmt::format(
+            fmt::runtime(tr("{}:{}: kolom '{}' ada dua kali di baris judul (kolom ke-{} dan ke-{}; nama dicocokkan "
+                            "setelah huruf kecil, spasi dan - menjadi _). Ganti nama atau hapus salah satunya.",
+                            "{}:{}: column '{}' appears twice in the header row (columns {} and {}; names match after "
+                            "lower-casing, spaces and - becoming _). Rename or delete one of them.")),
+            display, record_line, header[i], j + 1, i + 1));
+}
+
+void Reader::Impl::throw_unterminated_quote() const {
+  throw DataError(fmt::format(
+      fmt::runtime(tr("{}:{}: tanda kutip yang dibuka di baris ini tidak pernah ditutup sampai akhir berkas. Tutup "
+                      "tanda kutipnya (\" di dalam kolom berkutip ditulis \"\") atau periksa ekspornya.",
+                      "{}:{}: a quote opened on this line is never closed before the end of the file. Close the "
+                      "quote (a \" inside a quoted field is written \"\") or check the export.")),
+      display, quote_line));
+}
+
+void Reader::Impl::throw_too_long() const {
+  if (quote_line != 0)
+    throw DataError(fmt::format(
+        fmt::runtime(tr("{}:{}: tanda kutip yang dibuka di baris ini belum ditutup setelah {} byte. Tutup tanda "
+                        "kutipnya, periksa ekspornya, atau naikkan --max-record-bytes bila satu baris data memang "
+                        "sepanjang itu.",
+                        "{}:{}: a quote opened on this line is still open after {} bytes. Close the quote, check the "
+                        "export, or raise --max-record-bytes if one record really is that long.")),
+        display, quote_line, options.max_record_bytes));
+  throw DataError(fmt::format(
+      fmt::runtime(tr("{}:{}: satu baris data lebih panjang dari {} byte. Periksa ekspornya, atau naikkan "
+                      "--max-record-bytes bila memang sepanjang itu.",
+                      "{}:{}: one record is longer than {} bytes. Check the export, or raise --max-record-bytes if "
+                      "it really is that long.")),
+      display, record_line, options.max_record_bytes));
+}
+
+Reader::Reader(std::string path, const ReaderOptions& options)
+    : m_impl(std::make_unique<Impl>(std::move(path), options)) {}
+Reader::~Reader() = default;
+Reader::Reader(Reader&&) noexcept = default;
+Reader& Reader::operator=(Reader&&) noexcept = default;
+
+const std::string& Reader::path() const { return m_impl->path; }
+const std::string& Reader::display_name() const { return m_impl->display; }
+const std::vector<std::string>& Reader::header() const { return m_impl->header; }
+char Reader::delimiter() const { return m_impl->delimiter; }
+
+int Reader::column(std::string_view name) const {
+  const auto& h = m_impl->header;
+  for (std::size_t i = 0; i < h.size(); ++i)
+    if (h[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+bool Reader::next(Record& out) {
+  Impl& r = *m_impl;
+  const std::size_t width = r.header.size();
+  out.fields.resize(width);
+  std::size_t count = 0;
+  if (!r.parse(out.fields, false, count, out.fault)) return false;
+  for (std::size_t i = count; i < width; ++i) out.fields[i].clear();
+  if (count != width) note_fault(out.fault, RecordFault::field_count);
+  out.line = r.record_line;
+  out.source = 0;
+  out.raw_field_count = count;
+  return true;
+}
+
+std::uint64_t Reader::bytes_read() const { return m_impl->bytes_read; }
+std::uint64_t Reader::total_bytes() const { return m_impl->total_bytes; }
+
+}  // namespace jamsos::csv
