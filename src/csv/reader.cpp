@@ -23,6 +23,7 @@
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
 #include "jamsos/csv/encoding.hpp"
+#include "jamsos/csv/scan.hpp"
 
 namespace jamsos::csv {
 
@@ -96,8 +97,9 @@ struct Reader::Impl {
 
   std::vector<std::string> header;
   char delimiter = ',';
-  std::array<bool, 256> stops_unquoted{};
-  std::array<bool, 256> stops_quoted{};
+  StopScanner unquoted_scan{',', '"', '\n', '\r'};  // set again once the delimiter is known
+  StopScanner quoted_scan{'"', '\n', '"', '\n'};
+  bool field_non_ascii = false;  // the field being parsed has a byte >= 0x80
   std::string overflow;  // fields past the header's width: counted, not kept
   std::string scratch;
 
@@ -126,15 +128,11 @@ struct Reader::Impl {
 Reader::Impl::Impl(std::string path_, const ReaderOptions& options_)
     : path(std::move(path_)), display(path == "-" ? "stdin" : path), options(options_) {
   if (options.read_block_bytes > 0) block = options.read_block_bytes;
-  buffer.resize(block + 1);
+  buffer.resize(block + 1 + kScanPadding);
   open_input();
   read_head();
   delimiter = options.delimiter != 0 ? options.delimiter : detect_delimiter(head);
-  for (const unsigned char c : {static_cast<unsigned char>(delimiter), static_cast<unsigned char>('"'),
-                                static_cast<unsigned char>('\n'), static_cast<unsigned char>('\r')})
-    stops_unquoted[c] = true;
-  stops_quoted[static_cast<unsigned char>('"')] = true;
-  stops_quoted[static_cast<unsigned char>('\n')] = true;
+  unquoted_scan = StopScanner(delimiter, '"', '\n', '\r');
   read_header();
 }
 
@@ -206,9 +204,11 @@ void Reader::Impl::read_head() {
   std::size_t skip = 0;
   if (head.compare(0, 3, "\xEF\xBB\xBF") == 0) skip = 3;  // UTF-8 BOM (Excel's "CSV UTF-8")
   head.erase(0, skip);
+  const std::size_t size = head.size();
   head.push_back('\n');  // sentinel
+  head.append(kScanPadding, '\0');
   p = head.data();
-  end = p + head.size() - 1;
+  end = p + size;
 }
 
 bool Reader::Impl::refill() {
@@ -240,7 +240,7 @@ void Reader::Impl::check_record_size() {
 }
 
 void Reader::Impl::finish_field(std::string& f, RecordFault& fault) {
-  if (is_ascii(f)) return;
+  if (!field_non_ascii) return;
   if (options.encoding == Encoding::cp1252) {
     scratch.clear();
     append_cp1252_as_utf8(f, scratch);
@@ -253,8 +253,13 @@ void Reader::Impl::finish_field(std::string& f, RecordFault& fault) {
 Stop Reader::Impl::parse_unquoted(std::string& f, RecordFault& fault) {
   for (;;) {
     const char* start = p;
-    while (!stops_unquoted[static_cast<unsigned char>(*p)]) ++p;
-    f.append(start, p);
+    for (;;) {
+      p = unquoted_scan.find(p);
+      if (static_cast<unsigned char>(*p) < 0x80) break;
+      field_non_ascii = true;
+      ++p;
+    }
+    f.append(start, static_cast<std::size_t>(p - start));
     if (p == end) {
       if (!refill()) return Stop::end_of_input;
       continue;
@@ -286,8 +291,13 @@ Stop Reader::Impl::parse_quoted(std::string& f, RecordFault& fault) {
   quote_line = line;
   for (;;) {
     const char* start = p;
-    while (!stops_quoted[static_cast<unsigned char>(*p)]) ++p;
-    f.append(start, p);
+    for (;;) {
+      p = quoted_scan.find(p);
+      if (static_cast<unsigned char>(*p) < 0x80) break;
+      field_non_ascii = true;
+      ++p;
+    }
+    f.append(start, static_cast<std::size_t>(p - start));
     if (p == end) {
       if (!refill()) throw_unterminated_quote();
       continue;
@@ -354,6 +364,7 @@ bool Reader::Impl::parse(std::vector<std::string>& fields, bool grow, std::size_
       f = &overflow;
     }
     f->clear();
+    field_non_ascii = false;
     ++count;
     Stop stop;
     if (p == end && !refill()) {

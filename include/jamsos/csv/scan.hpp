@@ -1,0 +1,60 @@
+#pragma once
+// The Reader's inner loop: find the next byte that ends a run of plain field text. Used
+// only by src/csv/reader.cpp; here so that it can be read (and benchmarked) on its own.
+//
+// A run ends at any of up to four ASCII bytes (delimiter, `"`, LF, CR) or at a byte >= 0x80
+// (so the Reader knows which fields need a UTF-8 check or CP1252 conversion, for free).
+// With SSE2 (every x86-64) 16 bytes are tested at once; elsewhere a 256-entry table.
+//
+// Contract with the caller: the text ends with a byte the scanner stops at (the Reader puts
+// a '\n' sentinel after its data), and 15 readable bytes follow that sentinel.
+#include <array>
+#include <cstddef>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace jamsos::csv {
+
+inline constexpr std::size_t kScanPadding = 16;
+
+class StopScanner {
+public:
+  // `stops`: the ASCII bytes that end a run; unused slots repeat one of them.
+  StopScanner(char a, char b, char c, char d) {
+    for (const char s : {a, b, c, d}) m_table[static_cast<unsigned char>(s)] = true;
+    for (std::size_t i = 0x80; i < 256; ++i) m_table[i] = true;
+#if defined(__SSE2__)
+    m_a = _mm_set1_epi8(a);
+    m_b = _mm_set1_epi8(b);
+    m_c = _mm_set1_epi8(c);
+    m_d = _mm_set1_epi8(d);
+#endif
+  }
+
+  const char* find(const char* p) const {
+#if defined(__SSE2__)
+    for (;;) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, m_a), _mm_cmpeq_epi8(v, m_b)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, m_c), _mm_cmpeq_epi8(v, m_d)));
+      // movemask of `v` itself sets a bit for every byte >= 0x80.
+      const unsigned bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(hit, v)));
+      if (bits != 0) return p + __builtin_ctz(bits);
+      p += 16;
+    }
+#else
+    while (!m_table[static_cast<unsigned char>(*p)]) ++p;
+    return p;
+#endif
+  }
+
+private:
+  std::array<bool, 256> m_table{};
+#if defined(__SSE2__)
+  __m128i m_a, m_b, m_c, m_d;
+#endif
+};
+
+}  // namespace jamsos::csv
