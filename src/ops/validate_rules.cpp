@@ -213,16 +213,18 @@ Verdict Validator::check(const csv::Record& r, const std::string& where) const {
   if (birth_ok) v.age = completed_years(*birth, eval);
 
   // Money and booleans.
-  std::optional<Sen> income;
+  // A plain value and a flag, not std::optional: GCC 12 warns maybe-uninitialized on the latter.
+  Sen income = 0;
+  bool has_income = false;
   if (const auto text = value("penghasilan"); !text.empty()) {
-    income = parse_money(text);
-    if (!income || *income < 0) {
-      income.reset();
+    const auto parsed = parse_money(text);
+    has_income = parsed && *parsed >= 0;
+    if (has_income) income = *parsed;
+    else
       f.push_back(invalid("number_format:penghasilan", "penghasilan",
                           fmt::format(trf("penghasilan '{}' tidak terbaca; tulis misalnya 3500000 atau 3.500.000",
-                                         "income '{}' cannot be read; write e.g. 3500000 or 3.500.000"),
+                                          "income '{}' cannot be read; write e.g. 3500000 or 3.500.000"),
                                       text)));
-    }
   }
   const auto read_bool = [&](const char* column) -> Tristate {
     const auto text = value(column);
@@ -282,17 +284,17 @@ Verdict Validator::check(const csv::Record& r, const std::string& where) const {
                                       "domiciled since {}, not yet {} months on {} (enough from {})"),
                                    format_date(*domicile), p.domicile_months, format_date(eval), format_date(enough))));
   }
-  if (p.income_rule.enabled && income) {
+  if (p.income_rule.enabled && has_income) {
     const int year = static_cast<int>(eval.year());
     std::optional<Sen> umk = m_options.umk_override ? m_options.umk_override : p.umk_for(year);
     if (!umk)
       throw ConfigError(fmt::format(trf("{}: profil {} tidak punya UMK tahun {}; tambahkan di profil atau beri --umk RP",
                                        "{}: profile {} has no UMK for {}; add it to the profile or pass --umk RP"),
                                     where, p.id, year));
-    if (*income >= *umk)
+    if (income >= *umk)
       f.push_back(rule("income_not_below_umk", p.income_rule, "penghasilan",
                        fmt::format(trf("penghasilan {} tidak di bawah UMK {} {}", "income {} is not below the {} UMK {}"),
-                                   format_rupiah(*income), year, format_rupiah(*umk))));
+                                   format_rupiah(income), year, format_rupiah(*umk))));
   }
   const Occupation* occupation = nullptr;
   if (const auto text = value("pekerjaan"); !text.empty()) {
