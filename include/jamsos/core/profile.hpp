@@ -25,14 +25,14 @@ struct RuleRef {
 struct Occupation {
   std::string code;                  // "a".."o"
   std::string name;                  // "nelayan"
-  std::vector<std::string> aliases;  // other spellings accepted in `pekerjaan`, lower case
+  std::vector<std::string> aliases;  // other spellings accepted in `pekerjaan`, normalised (see below)
   std::string agency;                // responsible for the data (Lampiran I)
 };
 
 struct Category {
   std::string code;                  // "FM", "OTM"
   std::string name;                  // "fakir miskin"
-  std::vector<std::string> aliases;  // accepted spellings, lower case
+  std::vector<std::string> aliases;  // accepted spellings, normalised (see below)
 };
 
 // One premium component in force over a span of months (a rate change is a new period).
@@ -51,7 +51,9 @@ struct Profile {
   std::string legal_basis;   // full citation for reports
   std::string region_code;   // "6471"
   std::string region_name;   // "Kota Balikpapan"
+  std::string place;         // where documents are signed: "Balikpapan", "Paringin"
   std::string agency_name;   // labour agency that signs the berita acara
+  std::string source;        // where it was loaded from: the built-in id or the file path
 
   std::vector<std::string> required_columns;
 
@@ -87,11 +89,20 @@ struct Profile {
   std::optional<Sen> umk_for(int year) const;
   // Last premium month for someone born `birth`; nullopt if the profile has no cap.
   std::optional<Month> last_premium_month(Date birth) const;
-  // The occupation named by a code ("f") or a name/alias ("pedagang keliling"), or null.
+  // The occupation named by a code ("f", "F": the first entry with that code) or by a
+  // name/alias compared normalised ("Pedagang  Kaki Lima" = "pedagang kaki lima"), or null.
   const Occupation* find_occupation(std::string_view text) const;
-  // The category code ("FM"/"OTM") for a spelling, or empty if none matches.
+  // The category code ("FM"/"OTM") for a code or a normalised name/alias, or empty.
   std::string find_category(std::string_view text) const;
 };
+
+// How names and aliases are compared: ASCII lower case, trimmed, inner runs of spaces
+// and tabs collapsed to one space.
+std::string normalize_name(std::string_view text);
+
+// The candidate columns of the contract ("Candidate columns"): what `columns.required`
+// of a profile may name.
+const std::vector<std::string>& candidate_columns();
 
 struct EmbeddedProfile {
   const char* id;
@@ -99,12 +110,19 @@ struct EmbeddedProfile {
 };
 const std::vector<EmbeddedProfile>& embedded_profiles();
 
-// `name_or_path`: a built-in id, or a path to a .toml file. Throws ConfigError (78)
-// naming the file, the key and what is wrong.
+// `name_or_path`: a built-in id (any case), or a path to a file (ending in .toml or
+// containing '/'). Throws ConfigError (78): an unknown name (listing the built-ins), a
+// file that cannot be read, a TOML syntax error (FILE:LINE:COLUMN), or every semantic
+// problem found (FILE:LINE and the key, e.g. `rules.age_min.years`). The file format is
+// src/profiles/balikpapan-2025.toml, commented; docs/ARCHITECTURE.md, "Profiles".
 Profile load_profile(std::string_view name_or_path);
+// `source_name` names the text in messages (a path, or the built-in id).
 Profile parse_profile(std::string_view toml_text, std::string_view source_name);
-// The TOML text of a built-in profile or a file, for `jamsos profiles show`.
+// The TOML text of a built-in profile or a file, for `jamsos profiles show`; not
+// validated (callers that need that call load_profile too). ConfigError as above.
 std::string profile_text(std::string_view name_or_path);
+// True when `name_or_path` names a file rather than a built-in.
+bool is_profile_path(std::string_view name_or_path);
 
 constexpr std::string_view default_profile_id = "balikpapan-2025";
 
