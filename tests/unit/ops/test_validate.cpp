@@ -105,14 +105,14 @@ TEST_CASE("validate::age_window_balikpapan", "[validate][boundary]") {
 
 TEST_CASE("validate::leap_day_birth", "[validate][boundary]") {
   // Born 29 February: a year older on 1 March of a common year (contract, "Age").
-  const auto row = with(good_row(), {{"tanggal_lahir", "2004-02-29"}, {"nik", "6471012902040001"}});
-  SECTION("28 February 2022: still 17") {
-    const auto j = judge(row, "balikpapan-2025", "2022-02-28");
+  const auto row = with(good_row(), {{"tanggal_lahir", "2008-02-29"}, {"nik", "6471012902080001"}});
+  SECTION("28 February 2026: still 17") {
+    const auto j = judge(row, "balikpapan-2025", "2026-02-28");
     CHECK(j.verdict.age == 17);
     CHECK(j.codes == "age_below_min");
   }
-  SECTION("1 March 2022: 18") {
-    const auto j = judge(row, "balikpapan-2025", "2022-03-01");
+  SECTION("1 March 2026: 18") {
+    const auto j = judge(row, "balikpapan-2025", "2026-03-01");
     CHECK(j.verdict.age == 18);
     CHECK(j.codes.find("age_below_min") == std::string::npos);
   }
