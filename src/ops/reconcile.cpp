@@ -1,0 +1,497 @@
+// jamsos reconcile: Pasal 11 ayat (3)-(5) (Perwali Balikpapan 3/2025). Every month the
+// city and BPJS Ketenagakerjaan reconcile the number of participants and the premium; the
+// city pays what the minutes say.
+//
+// Worked boundary (balikpapan-2025, --month 2026-03): a roster row with mulai_iuran
+// 2026-01 and akhir_iuran 2026-03 is expected (the month of 64 years 11 months is paid,
+// Pasal 11 ayat (6)); with akhir_iuran 2026-02 it is not, and a bill for it is
+// `not_expected`. A line with periode 2026-02 is `wrong_period` and bills nothing for March.
+//
+// The pipeline: read the roster into a compact table (one entry per NIK, names in one
+// arena) -> sort an index by NIK, stop on a repeated NIK -> stream the invoice, adding
+// each line for M to its NIK (binary search; NIKs not on the roster go to a hash map in
+// first-seen order) and keeping lines of other periods aside -> emit the rows in the
+// contract's order. Memory: about 70 bytes per roster row plus the names; the invoice is
+// not kept, only its NIKs that are not on the roster and its wrong-period lines.
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "jamsos/core/errors.hpp"
+#include "jamsos/core/i18n.hpp"
+#include "jamsos/core/nik.hpp"
+#include "jamsos/core/text.hpp"
+#include "jamsos/ops/reconcile.hpp"
+
+namespace jamsos {
+namespace {
+
+constexpr std::uint32_t no_row = std::numeric_limits<std::uint32_t>::max();
+constexpr std::size_t progress_every = 16384;
+
+// Names of a million rows in one buffer instead of a million strings.
+struct NameRef {
+  std::size_t offset = 0;
+  std::uint32_t size = 0;
+};
+
+class NameArena {
+public:
+  NameRef add(std::string_view name) {
+    name = trim(name);
+    const NameRef ref{m_text.size(), static_cast<std::uint32_t>(std::min<std::size_t>(name.size(), no_row))};
+    m_text.append(name.substr(0, ref.size));
+    return ref;
+  }
+  std::string_view get(NameRef ref) const { return std::string_view(m_text).substr(ref.offset, ref.size); }
+
+private:
+  std::string m_text;
+};
+
+struct Participant {
+  std::uint64_t nik = 0;
+  NameRef name;
+  std::uint32_t source = 0;
+  std::uint32_t line = 0;
+  RosterState state = RosterState::active;
+  Month bound{};                  // mulai_iuran (not_started) or akhir_iuran (ended)
+  std::uint32_t billed_lines = 0;  // invoice lines for M
+  Sen billed = 0;
+};
+
+// Billed for M, not on the roster.
+struct Stranger {
+  std::uint64_t nik = 0;
+  NameRef name;
+  std::uint32_t billed_lines = 0;
+  Sen billed = 0;
+};
+
+// A NIK billed for M but not expected, in invoice order: a roster entry or a stranger.
+struct Unexpected {
+  bool on_roster = false;
+  std::uint32_t index = 0;
+};
+
+struct OtherPeriodLine {
+  std::uint64_t nik = 0;
+  NameRef name;
+  Sen amount = 0;
+  Month period{};
+  std::uint32_t participant = no_row;
+};
+
+std::string nik_text(std::uint64_t nik) { return fmt::format("{:016}", nik); }
+
+// A sum that leaves int64 would be silently wrong money: stop instead.
+Sen add_money(Sen total, Sen amount, const std::string& where) {
+  Sen result = 0;
+  if (__builtin_add_overflow(total, amount, &result))
+    throw DataError(fmt::format(fmt::runtime(tr("{}: jumlah uang melampaui batas perhitungan; periksa kolom iuran.",
+                                                "{}: the money total overflows; check the iuran column.")),
+                                where));
+  return result;
+}
+
+std::uint64_t read_nik(const csv::MultiReader& in, const csv::Record& rec, std::size_t col, const char* what_id,
+                       const char* what_en) {
+  const std::string_view text = trim(rec.fields[col]);
+  if (const auto key = nik_key(text)) return *key;
+  const bool scientific = check_nik(text) == NikProblem::scientific;
+  throw DataError(fmt::format(
+      fmt::runtime(tr("{}: NIK '{}' bukan 16 digit; {} hanya boleh berisi NIK yang sah. {}",
+                      "{}: NIK '{}' is not 16 digits; {} holds valid NIKs only. {}")),
+      in.location(rec), mask_nik(text), tr(what_id, what_en),
+      scientific ? tr("Spreadsheet mengubahnya menjadi angka ilmiah dan digitnya hilang: ekspor ulang dengan kolom nik "
+                      "berformat teks.",
+                      "A spreadsheet turned it into scientific notation and its digits are lost: export again with the "
+                      "nik column formatted as text.")
+                 : tr("Perbaiki baris ini.", "Fix this row.")));
+}
+
+// A month cell: YYYY-MM, or a date whose month is meant (a spreadsheet may have saved
+// 2026-03 back as 2026-03-01).
+std::optional<Month> read_month(std::string_view text) {
+  if (const auto m = parse_month(text)) return m;
+  if (const auto d = parse_date(text)) return month_of(*d);
+  return std::nullopt;
+}
+
+[[noreturn]] void bad_month(const csv::MultiReader& in, const csv::Record& rec, std::string_view column,
+                            std::string_view text) {
+  throw DataError(fmt::format(fmt::runtime(tr("{}: {} '{}' tidak terbaca; tulis sebagai YYYY-MM (mis. 2026-03).",
+                                              "{}: {} '{}' cannot be read; write it as YYYY-MM (e.g. 2026-03).")),
+                              in.location(rec), column, text));
+}
+
+// ---- the roster -------------------------------------------------------------
+
+// Where a roster file's last premium month comes from, decided per file as jamsos
+// terminate does, so that one roster means the same to both commands: akhir_iuran
+// (empty = no cap), else computed from tanggal_lahir, else none when the profile has no
+// cap; a file with neither column under a profile with a cap stops the run.
+enum class CapSource { akhir_iuran, tanggal_lahir, none };
+
+struct RosterColumns {
+  std::size_t nik = 0;
+  std::size_t nama = 0;
+  bool has_nama = false;
+  std::size_t mulai_iuran = 0;
+  std::size_t akhir_iuran = 0;
+  std::size_t tanggal_lahir = 0;
+  std::vector<CapSource> cap_by_source;
+};
+
+std::size_t column_or_zero(const csv::MultiReader& in, std::string_view name) {
+  return static_cast<std::size_t>(std::max(in.column(name), 0));
+}
+
+RosterColumns roster_columns(const csv::MultiReader& in, const Profile& profile) {
+  RosterColumns cols;
+  for (std::size_t s = 0; s < in.source_count(); ++s) {
+    const csv::Reader& src = in.source(s);
+    csv::require_columns(src.header(), {"nik", "mulai_iuran"}, src.display_name());
+    if (src.column("akhir_iuran") >= 0) {
+      cols.cap_by_source.push_back(CapSource::akhir_iuran);
+    } else if (!profile.premium_cap_rule.enabled) {
+      cols.cap_by_source.push_back(CapSource::none);
+    } else if (src.column("tanggal_lahir") >= 0) {
+      cols.cap_by_source.push_back(CapSource::tanggal_lahir);
+    } else {
+      throw DataError(fmt::format(
+          fmt::runtime(tr("{}: kolom akhir_iuran atau tanggal_lahir tidak ada; salah satunya wajib untuk batas usia "
+                          "iuran ({}). Pakai daftar keluaran jamsos terminate.",
+                          "{}: neither an akhir_iuran nor a tanggal_lahir column; one of them is needed for the "
+                          "premium age cap ({}). Use the roster jamsos terminate wrote.")),
+          src.display_name(), profile.premium_cap_rule.article));
+    }
+  }
+  cols.nik = column_or_zero(in, "nik");
+  cols.has_nama = in.column("nama") >= 0;
+  cols.nama = column_or_zero(in, "nama");
+  cols.mulai_iuran = column_or_zero(in, "mulai_iuran");
+  cols.akhir_iuran = column_or_zero(in, "akhir_iuran");
+  cols.tanggal_lahir = column_or_zero(in, "tanggal_lahir");
+  return cols;
+}
+
+std::optional<Month> last_premium_month(const csv::MultiReader& in, const csv::Record& rec, const RosterColumns& cols,
+                                        const Profile& profile) {
+  switch (cols.cap_by_source[rec.source]) {
+    case CapSource::none:
+      return std::nullopt;
+    case CapSource::akhir_iuran: {
+      const std::string_view text = trim(rec.fields[cols.akhir_iuran]);
+      if (text.empty()) return std::nullopt;  // no age cap (contract)
+      if (const auto m = read_month(text)) return m;
+      bad_month(in, rec, "akhir_iuran", text);
+    }
+    case CapSource::tanggal_lahir: {
+      const std::string_view text = trim(rec.fields[cols.tanggal_lahir]);
+      if (const auto birth = parse_date(text)) return profile.last_premium_month(*birth);
+      throw DataError(fmt::format(
+          fmt::runtime(tr("{}: tanggal_lahir '{}' tidak terbaca, jadi bulan iuran terakhir ({}) tidak bisa dihitung; "
+                          "tulis sebagai YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY.",
+                          "{}: tanggal_lahir '{}' cannot be read, so the last premium month ({}) cannot be "
+                          "computed; write it as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.")),
+          in.location(rec), text, profile.premium_cap_rule.article));
+    }
+  }
+  return std::nullopt;
+}
+
+Month first_premium_month(const csv::MultiReader& in, const csv::Record& rec, const RosterColumns& cols) {
+  const std::string_view text = trim(rec.fields[cols.mulai_iuran]);
+  if (text.empty())
+    throw DataError(fmt::format(fmt::runtime(tr("{}: mulai_iuran kosong; isi bulan iuran pertama (YYYY-MM), seperti "
+                                                "yang ditulis jamsos consolidate.",
+                                                "{}: mulai_iuran is empty; fill in the first premium month (YYYY-MM), "
+                                                "as jamsos consolidate writes it.")),
+                                in.location(rec)));
+  if (const auto m = read_month(text)) return *m;
+  bad_month(in, rec, "mulai_iuran", text);
+}
+
+struct Roster {
+  std::vector<Participant> rows;
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> index;  // (NIK, row), sorted
+
+  std::uint32_t find(std::uint64_t nik) const {
+    const auto it = std::lower_bound(index.begin(), index.end(), std::pair<std::uint64_t, std::uint32_t>{nik, 0});
+    return it != index.end() && it->first == nik ? it->second : no_row;
+  }
+};
+
+void report_progress(Progress* progress, const csv::MultiReader& roster, const csv::MultiReader& invoice) {
+  if (!progress) return;
+  const std::uint64_t total =
+      roster.total_bytes() && invoice.total_bytes() ? roster.total_bytes() + invoice.total_bytes() : 0;
+  progress->update(roster.bytes_read() + invoice.bytes_read(), total);
+}
+
+Roster read_roster(csv::MultiReader& in, const csv::MultiReader& invoice, const Profile& profile, Month month,
+                   NameArena& names, Progress* progress) {
+  const RosterColumns cols = roster_columns(in, profile);
+  Roster roster;
+  csv::Record rec;
+  while (in.next(rec)) {
+    csv::stop_on_faulty_record(in, rec);
+    Participant p;
+    p.nik = read_nik(in, rec, cols.nik, "daftar peserta", "a roster");
+    if (cols.has_nama) p.name = names.add(rec.fields[cols.nama]);
+    p.source = static_cast<std::uint32_t>(rec.source);
+    p.line = static_cast<std::uint32_t>(std::min<std::size_t>(rec.line, no_row));
+    const Month first = first_premium_month(in, rec, cols);
+    const std::optional<Month> last = last_premium_month(in, rec, cols, profile);
+    if (month < first) {
+      p.state = RosterState::not_started, p.bound = first;
+    } else if (last && *last < month) {
+      p.state = RosterState::ended, p.bound = *last;
+    }
+    if (roster.rows.size() >= no_row) throw DataError(tr("daftar peserta terlalu besar", "roster too large"));
+    roster.rows.push_back(p);
+    if (roster.rows.size() % progress_every == 0) report_progress(progress, in, invoice);
+  }
+
+  roster.index.reserve(roster.rows.size());
+  for (std::uint32_t i = 0; i < roster.rows.size(); ++i) roster.index.emplace_back(roster.rows[i].nik, i);
+  std::sort(roster.index.begin(), roster.index.end());
+  // Contract: a duplicate NIK where uniqueness is required is bad input (65). Of all
+  // repeats, name the one whose second row comes first in the file.
+  std::uint32_t first_dup = no_row;
+  for (std::size_t i = 1; i < roster.index.size(); ++i)
+    if (roster.index[i].first == roster.index[i - 1].first) first_dup = std::min(first_dup, roster.index[i].second);
+  if (first_dup != no_row) {
+    const Participant& later = roster.rows[first_dup];
+    const Participant& earlier = roster.rows[roster.index[static_cast<std::size_t>(
+        std::lower_bound(roster.index.begin(), roster.index.end(), std::pair<std::uint64_t, std::uint32_t>{later.nik, 0}) -
+        roster.index.begin())].second];
+    const auto where = [&in](const Participant& p) { return fmt::format("{}:{}", in.source(p.source).display_name(), p.line); };
+    throw DataError(fmt::format(
+        fmt::runtime(tr("{}: NIK {} sudah ada di {}; daftar peserta harus satu baris per NIK. Jalankan jamsos dedupe "
+                        "dulu.",
+                        "{}: NIK {} already appears at {}; a roster holds one row per NIK. Run jamsos dedupe first.")),
+        where(later), mask_nik(nik_text(later.nik)), where(earlier)));
+  }
+  return roster;
+}
+
+// ---- the invoice ------------------------------------------------------------
+
+struct Billing {
+  std::vector<Stranger> strangers;
+  std::vector<Unexpected> unexpected;  // billed for M, not expected: first-line order
+  std::vector<OtherPeriodLine> other_periods;
+};
+
+Billing read_invoice(csv::MultiReader& in, const csv::MultiReader& roster_in, Roster& roster, Month month,
+                     NameArena& names, ReconcileSummary& summary, Progress* progress) {
+  for (std::size_t s = 0; s < in.source_count(); ++s)
+    csv::require_columns(in.source(s).header(), {"nik", "iuran"}, in.source(s).display_name());
+  const auto nik_col = static_cast<std::size_t>(in.column("nik"));
+  const auto iuran_col = static_cast<std::size_t>(in.column("iuran"));
+  const int nama_col = in.column("nama");
+  const int periode_col = in.column("periode");
+
+  Billing billing;
+  std::unordered_map<std::uint64_t, std::uint32_t> stranger_index;
+  csv::Record rec;
+  while (in.next(rec)) {
+    csv::stop_on_faulty_record(in, rec);
+    ++summary.invoice_lines;
+    if (summary.invoice_lines % progress_every == 0) report_progress(progress, roster_in, in);
+    const std::uint64_t nik = read_nik(in, rec, nik_col, "tagihan", "an invoice");
+    const std::string_view amount_text = trim(rec.fields[iuran_col]);
+    const std::optional<Sen> amount = parse_money(amount_text);
+    if (!amount)
+      throw DataError(fmt::format(
+          fmt::runtime(tr("{}: iuran '{}' bukan jumlah uang; tulis misalnya 16800, 16.800 atau Rp 16.800.",
+                          "{}: iuran '{}' is not an amount; write e.g. 16800, 16.800 or Rp 16.800.")),
+          in.location(rec), amount_text));
+    const std::string_view name = nama_col >= 0 ? std::string_view(rec.fields[static_cast<std::size_t>(nama_col)]) : "";
+    const std::uint32_t row = roster.find(nik);
+
+    // Contract: a line whose periode is present and not M is listed on its own and
+    // counts as not billed for M.
+    std::optional<Month> period;
+    if (periode_col >= 0) {
+      const std::string_view text = trim(rec.fields[static_cast<std::size_t>(periode_col)]);
+      if (!text.empty()) {
+        period = read_month(text);
+        if (!period) bad_month(in, rec, "periode", text);
+      }
+    }
+    if (period && *period != month) {
+      OtherPeriodLine line{nik, {}, *amount, *period, row};
+      if (row == no_row || roster.rows[row].name.size == 0) line.name = names.add(name);
+      billing.other_periods.push_back(line);
+      ++summary.wrong_period_lines;
+      summary.wrong_period_total = add_money(summary.wrong_period_total, *amount, in.location(rec));
+      continue;
+    }
+
+    ++summary.billed_lines;
+    summary.billed_total = add_money(summary.billed_total, *amount, in.location(rec));
+    if (row != no_row) {
+      Participant& p = roster.rows[row];
+      if (p.billed_lines == 0) {
+        ++summary.billed_niks;
+        if (p.state != RosterState::active) billing.unexpected.push_back({true, row});
+        if (p.name.size == 0) p.name = names.add(name);
+      }
+      ++p.billed_lines;
+      p.billed = add_money(p.billed, *amount, in.location(rec));
+      continue;
+    }
+    const auto [it, added] = stranger_index.try_emplace(nik, static_cast<std::uint32_t>(billing.strangers.size()));
+    if (added) {
+      ++summary.billed_niks;
+      billing.strangers.push_back({nik, names.add(name), 0, 0});
+      billing.unexpected.push_back({false, it->second});
+    }
+    Stranger& s = billing.strangers[it->second];
+    ++s.billed_lines;
+    s.billed = add_money(s.billed, *amount, in.location(rec));
+  }
+  return billing;
+}
+
+// ---- the rows ---------------------------------------------------------------
+
+class Emitter {
+public:
+  Emitter(ReconcileSummary& summary, const std::function<void(const ReconcileRow&)>& on_row)
+      : m_summary(summary), m_on_row(on_row) {
+    m_row.period = summary.month;
+  }
+
+  // One NIK billed for M and/or expected.
+  void nik(std::uint64_t nik, std::string_view name, bool expected, std::uint32_t billed_lines, Sen billed,
+           RosterState state, std::optional<Month> bound) {
+    const Sen premium = m_summary.premium;
+    m_row.status = decide_status(expected, billed_lines, billed, premium);
+    m_row.expected = expected ? std::optional<Sen>(premium) : std::nullopt;
+    m_row.billed = billed_lines > 0 ? std::optional<Sen>(billed) : std::nullopt;
+    m_row.period = m_summary.month;
+    m_row.billed_lines = billed_lines;
+    m_row.roster = state;
+    m_row.roster_bound = bound;
+    if (expected && billed_lines > 0) {
+      ++m_summary.payable_count;
+      m_summary.payable_total = add_money(m_summary.payable_total, premium, "reconcile");
+    }
+    emit(nik, name);
+  }
+
+  void other_period(std::uint64_t nik, std::string_view name, Sen amount, Month period, RosterState state) {
+    m_row.status = ReconcileStatus::wrong_period;
+    m_row.expected.reset();
+    m_row.billed = amount;
+    m_row.period = period;
+    m_row.billed_lines = 1;
+    m_row.roster = state;
+    m_row.roster_bound.reset();
+    emit(nik, name);
+  }
+
+private:
+  void emit(std::uint64_t nik, std::string_view name) {
+    m_row.nik = nik_text(nik);
+    m_row.nama.assign(name);
+    m_row.difference = m_row.billed.value_or(0) - m_row.expected.value_or(0);
+    const auto s = static_cast<std::size_t>(m_row.status);
+    ++m_summary.rows[s];
+    m_summary.expected_sum[s] = add_money(m_summary.expected_sum[s], m_row.expected.value_or(0), "reconcile");
+    m_summary.billed_sum[s] = add_money(m_summary.billed_sum[s], m_row.billed.value_or(0), "reconcile");
+    m_summary.difference_sum[s] = add_money(m_summary.difference_sum[s], m_row.difference, "reconcile");
+    m_on_row(m_row);
+  }
+
+  ReconcileSummary& m_summary;
+  const std::function<void(const ReconcileRow&)>& m_on_row;
+  ReconcileRow m_row;
+};
+
+std::optional<Month> bound_of(const Participant& p) {
+  return p.state == RosterState::active ? std::nullopt : std::optional<Month>(p.bound);
+}
+
+}  // namespace
+
+ReconcileSummary reconcile(csv::MultiReader& roster_in, csv::MultiReader& invoice_in, const Profile& profile,
+                           const ReconcileOptions& options, const std::function<void(const ReconcileRow&)>& on_row,
+                           Progress* progress) {
+  ReconcileSummary summary;
+  summary.month = options.month;
+  summary.premium = profile.premium_for(options.month);
+  if (summary.premium <= 0)
+    throw ConfigError(fmt::format(
+        fmt::runtime(tr("profil {}: tidak ada iuran yang berlaku untuk {}; tambahkan periode [[premiums]] yang mencakup "
+                        "bulan itu.",
+                        "profile {}: no premium in force for {}; add a [[premiums]] period covering that month.")),
+        profile.id, format_month(options.month)));
+
+  NameArena names;
+  Roster roster = read_roster(roster_in, invoice_in, profile, options.month, names, progress);
+  summary.roster_rows = roster.rows.size();
+  Billing billing = read_invoice(invoice_in, roster_in, roster, options.month, names, summary, progress);
+
+  Emitter emit(summary, on_row);
+  // 1. Expected participants, in roster order.
+  for (const Participant& p : roster.rows) {
+    if (p.state != RosterState::active) continue;
+    ++summary.expected_count;
+    summary.expected_total = add_money(summary.expected_total, summary.premium, "reconcile");
+    emit.nik(p.nik, names.get(p.name), true, p.billed_lines, p.billed, p.state, std::nullopt);
+  }
+  // 2. Billed for M but not expected, in the invoice order of their first line.
+  for (const Unexpected& u : billing.unexpected) {
+    if (u.on_roster) {
+      const Participant& p = roster.rows[u.index];
+      emit.nik(p.nik, names.get(p.name), false, p.billed_lines, p.billed, p.state, bound_of(p));
+    } else {
+      const Stranger& s = billing.strangers[u.index];
+      emit.nik(s.nik, names.get(s.name), false, s.billed_lines, s.billed, RosterState::absent, std::nullopt);
+    }
+  }
+  // 3. Lines of other periods, in invoice order.
+  for (const OtherPeriodLine& line : billing.other_periods) {
+    const Participant* p = line.participant == no_row ? nullptr : &roster.rows[line.participant];
+    const std::string_view name = p && p->name.size > 0 ? names.get(p->name) : names.get(line.name);
+    emit.other_period(line.nik, name, line.amount, line.period, p ? p->state : RosterState::absent);
+  }
+  if (progress) progress->finish();
+  return summary;
+}
+
+ReconcileSummary run_reconcile(csv::MultiReader& roster, csv::MultiReader& invoice, const Profile& profile,
+                               const ReconcileOptions& options, csv::Writer& out,
+                               std::vector<ReconcileRow>* differences, Progress* progress) {
+  out.write_row(reconcile_columns());
+  std::vector<std::string> fields(reconcile_columns().size());
+  const auto money = [](const std::optional<Sen>& s) { return s ? format_money_plain(*s) : std::string(); };
+  return reconcile(
+      roster, invoice, profile, options,
+      [&](const ReconcileRow& row) {
+        fields[0] = row.nik;
+        fields[1] = row.nama;
+        fields[2] = status_code(row.status);
+        fields[3] = money(row.expected);
+        fields[4] = money(row.billed);
+        fields[5] = format_money_plain(row.difference);
+        fields[6] = format_month(row.period);
+        fields[7] = reconcile_note(row, options.month, profile);
+        out.write_row(fields);
+        if (differences && row.status != ReconcileStatus::match) differences->push_back(row);
+      },
+      progress);
+}
+
+}  // namespace jamsos
