@@ -218,6 +218,14 @@ TEST_CASE("reconcile::duplicate invoice lines", "[reconcile]") {
                                    "2026-03");
     CHECK(run.statuses() == std::vector<std::string>{"match", "match", "wrong_period"});
   }
+  SECTION("a line billed in advance for a later period is wrong_period too") {
+    const Run run = reconcile_text(roster,
+                                   kInvoiceHeader + "6471014101800001,Ani,2026-04,16800\n6471014101800001,Ani,2026-03,16800\n"
+                                                    "6471010202800002,Budi,2026-03,16800\n",
+                                   "2026-03");
+    CHECK(run.statuses() == std::vector<std::string>{"match", "match", "wrong_period"});
+    CHECK(format_month(run.rows[2].period) == "2026-04");
+  }
   SECTION("billed only for another period: missing for M, plus the wrong_period row") {
     const Run run = reconcile_text(roster, kInvoiceHeader + "6471014101800001,Ani,2026-02,16800\n", "2026-03");
     CHECK(run.statuses() == std::vector<std::string>{"missing_in_invoice", "missing_in_invoice", "wrong_period"});
