@@ -8,6 +8,8 @@
 //
 // The pipeline: load the events (small) -> stream the roster once, each row to exactly
 // one output -> check that no NIK appeared twice -> list the events that matched nobody.
+#include "jamsos/ops/terminate.hpp"
+
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -19,22 +21,23 @@
 #include "jamsos/core/i18n.hpp"
 #include "jamsos/core/nik.hpp"
 #include "jamsos/core/text.hpp"
-#include "jamsos/ops/terminate.hpp"
 #include "jamsos/ops/terminate_events.hpp"
 
 namespace jamsos {
 namespace {
 
-// Where a roster file's last premium month comes from (contract: akhir_iuran, computed
-// from tanggal_lahir if the column is absent). Decided per file: in a union header a
-// file without akhir_iuran would read as "no cap" for all its rows.
-enum class CapSource { akhir_iuran, tanggal_lahir, none };
+// Which cap columns each roster file has. Decided per file: in a union header a file
+// without akhir_iuran would read as empty cells, i.e. as if consolidate had left them empty.
+struct CapColumns {
+  bool akhir_iuran = false;
+  bool tanggal_lahir = false;
+};
 
 struct RosterColumns {
   std::size_t nik = 0;
   std::size_t akhir_iuran = 0;
   std::size_t tanggal_lahir = 0;
-  std::vector<CapSource> by_source;
+  std::vector<CapColumns> by_source;
 };
 
 RosterColumns roster_columns(const csv::MultiReader& in, const Profile& profile) {
@@ -42,23 +45,19 @@ RosterColumns roster_columns(const csv::MultiReader& in, const Profile& profile)
   for (std::size_t s = 0; s < in.source_count(); ++s) {
     const csv::Reader& src = in.source(s);
     csv::require_columns(src.header(), {"nik"}, src.display_name());
-    if (src.column("akhir_iuran") >= 0) {
-      cols.by_source.push_back(CapSource::akhir_iuran);
-    } else if (!profile.premium_cap_rule.enabled) {
-      cols.by_source.push_back(CapSource::none);
-    } else if (src.column("tanggal_lahir") >= 0) {
-      cols.by_source.push_back(CapSource::tanggal_lahir);
-    } else {
-      throw DataError(fmt::format(
-          trf("{}: kolom akhir_iuran atau tanggal_lahir tidak ada; salah satunya wajib untuk batas usia "
-                          "iuran ({}). Pakai daftar keluaran jamsos consolidate.",
-                          "{}: neither an akhir_iuran nor a tanggal_lahir column; one of them is needed for the "
-                          "premium age cap ({}). Use the list jamsos consolidate wrote."),
-          src.display_name(), profile.premium_cap_rule.article));
-    }
+    const CapColumns has{src.column("akhir_iuran") >= 0, src.column("tanggal_lahir") >= 0};
+    if (profile.premium_cap_rule.enabled && !has.akhir_iuran && !has.tanggal_lahir)
+      throw DataError(fmt::format(trf("{}: kolom akhir_iuran atau tanggal_lahir tidak ada; salah "
+                                      "satunya wajib untuk batas usia iuran ({}). "
+                                      "Pakai daftar keluaran jamsos consolidate.",
+                                      "{}: neither an akhir_iuran nor a tanggal_lahir column; one "
+                                      "of them is needed for the premium age "
+                                      "cap ({}). Use the list jamsos consolidate wrote."),
+                                  src.display_name(), profile.premium_cap_rule.article));
+    cols.by_source.push_back(has);
   }
   cols.nik = static_cast<std::size_t>(in.column("nik"));
-  // -1 (absent from every file) is never read: by_source says which column a file uses.
+  // -1 (absent from every file) is never read: by_source says which columns a file has.
   cols.akhir_iuran = static_cast<std::size_t>(std::max(in.column("akhir_iuran"), 0));
   cols.tanggal_lahir = static_cast<std::size_t>(std::max(in.column("tanggal_lahir"), 0));
   return cols;
@@ -67,45 +66,48 @@ RosterColumns roster_columns(const csv::MultiReader& in, const Profile& profile)
 std::uint64_t roster_nik(const csv::MultiReader& in, const csv::Record& rec, std::size_t col) {
   if (const auto key = nik_key(trim(rec.fields[col]))) return *key;
   throw DataError(fmt::format(
-      trf("{}: NIK '{}' bukan 16 digit; daftar peserta hanya boleh berisi NIK yang sah. Perbaiki baris "
-                      "ini (di spreadsheet, format kolom nik sebagai teks).",
-                      "{}: NIK '{}' is not 16 digits; a roster holds valid NIKs only. Fix this row (in a "
-                      "spreadsheet, format the nik column as text)."),
+      trf("{}: NIK '{}' bukan 16 digit; daftar peserta hanya boleh berisi NIK yang sah. Perbaiki "
+          "baris "
+          "ini (di spreadsheet, format kolom nik sebagai teks).",
+          "{}: NIK '{}' is not 16 digits; a roster holds valid NIKs only. Fix this row (in a "
+          "spreadsheet, format the nik column as text)."),
       in.location(rec), mask_nik(trim(rec.fields[col]))));
 }
 
-// akhir_iuran of one participant; nullopt when there is no cap.
-std::optional<Month> last_premium_month(const csv::MultiReader& in, const csv::Record& rec, const RosterColumns& cols,
-                                        const Profile& profile) {
-  switch (cols.by_source[rec.source]) {
-    case CapSource::none:
-      return std::nullopt;
-    case CapSource::akhir_iuran: {
-      const std::string_view text = trim(rec.fields[cols.akhir_iuran]);
-      // consolidate leaves it empty where the profile has no age cap (contract).
-      if (text.empty()) return std::nullopt;
-      if (const auto m = parse_month(text)) return m;
-      // A spreadsheet may have saved 2026-02 back as a date: its month is meant.
-      if (const auto d = parse_date(text)) return month_of(*d);
-      throw DataError(fmt::format(
-          trf("{}: akhir_iuran '{}' tidak terbaca; tulis sebagai YYYY-MM (mis. 2026-02), atau kosongkan "
-                          "bila tidak ada batas usia.",
-                          "{}: akhir_iuran '{}' cannot be read; write it as YYYY-MM (e.g. 2026-02), or leave it "
-                          "empty where there is no age cap."),
-          in.location(rec), text));
-    }
-    case CapSource::tanggal_lahir: {
-      const std::string_view text = trim(rec.fields[cols.tanggal_lahir]);
-      if (const auto birth = parse_date(text)) return profile.last_premium_month(*birth);
-      throw DataError(fmt::format(
-          trf("{}: tanggal_lahir '{}' tidak terbaca, jadi bulan iuran terakhir ({}) tidak bisa dihitung; "
-                          "tulis sebagai YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY.",
-                          "{}: tanggal_lahir '{}' cannot be read, so the last premium month ({}) cannot be "
-                          "computed; write it as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY."),
-          in.location(rec), text, profile.premium_cap_rule.article));
-    }
+// akhir_iuran of one participant; nullopt when there is no cap. The cell wins when it
+// holds a month; empty (consolidate's "no cap") or absent, the profile decides: with a
+// cap (Pasal 11 ayat (6)) it is computed from tanggal_lahir, so that a blanked cell
+// cannot keep paying past 64 years 11 months.
+std::optional<Month> last_premium_month(const csv::MultiReader& in, const csv::Record& rec,
+                                        const RosterColumns& cols, const Profile& profile) {
+  const CapColumns has = cols.by_source[rec.source];
+  if (has.akhir_iuran) {
+    const std::string_view text = trim(rec.fields[cols.akhir_iuran]);
+    if (const auto m = parse_month(text)) return m;
+    // A spreadsheet may have saved 2026-02 back as a date: its month is meant.
+    if (const auto d = parse_date(text)) return month_of(*d);
+    if (!text.empty())
+      throw DataError(fmt::format(trf("{}: akhir_iuran '{}' tidak terbaca; tulis sebagai YYYY-MM "
+                                      "(mis. 2026-02), atau kosongkan bila tidak "
+                                      "ada batas usia.",
+                                      "{}: akhir_iuran '{}' cannot be read; write it as YYYY-MM "
+                                      "(e.g. 2026-02), or leave it empty where "
+                                      "there is no age cap."),
+                                  in.location(rec), text));
   }
-  return std::nullopt;
+  if (!profile.premium_cap_rule.enabled) return std::nullopt;
+  const std::string_view text =
+      has.tanggal_lahir ? trim(rec.fields[cols.tanggal_lahir]) : std::string_view{};
+  if (const auto birth = parse_date(text)) return profile.last_premium_month(*birth);
+  throw DataError(fmt::format(trf("{}: akhir_iuran kosong dan tanggal_lahir '{}' tidak terbaca, "
+                                  "jadi bulan iuran terakhir ({}) tidak bisa "
+                                  "dihitung; isi akhir_iuran (YYYY-MM) atau tanggal_lahir "
+                                  "(YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY).",
+                                  "{}: akhir_iuran is empty and tanggal_lahir '{}' cannot be read, "
+                                  "so the last premium month ({}) cannot be "
+                                  "computed; fill in akhir_iuran (YYYY-MM) or tanggal_lahir "
+                                  "(YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY)."),
+                              in.location(rec), text, profile.premium_cap_rule.article));
 }
 
 // One row per NIK (contract: 65 for a duplicate NIK where uniqueness is required). A
@@ -121,15 +123,19 @@ struct SeenNik {
 
 void require_unique(const csv::MultiReader& in, std::vector<SeenNik>& seen) {
   std::sort(seen.begin(), seen.end());
-  const auto dup = std::adjacent_find(seen.begin(), seen.end(),
-                                      [](const SeenNik& a, const SeenNik& b) { return a.nik == b.nik; });
+  const auto dup = std::adjacent_find(
+      seen.begin(), seen.end(), [](const SeenNik& a, const SeenNik& b) { return a.nik == b.nik; });
   if (dup == seen.end()) return;
-  const auto where = [&in](const SeenNik& s) { return fmt::format("{}:{}", in.source(s.source).display_name(), s.line); };
-  throw DataError(fmt::format(
-      trf("{}: NIK {} sudah ada di {}; daftar peserta harus satu baris per NIK. Jalankan jamsos dedupe "
-                      "dulu.",
-                      "{}: NIK {} already appears at {}; a roster holds one row per NIK. Run jamsos dedupe first."),
-      where(dup[1]), mask_nik(fmt::format("{:016}", dup->nik)), where(dup[0])));
+  const auto where = [&in](const SeenNik& s) {
+    return fmt::format("{}:{}", in.source(s.source).display_name(), s.line);
+  };
+  throw DataError(fmt::format(trf("{}: NIK {} sudah ada di {}; daftar peserta harus satu baris per "
+                                  "NIK. Jalankan jamsos dedupe "
+                                  "dulu.",
+                                  "{}: NIK {} already appears at {}; a roster holds one row per "
+                                  "NIK. Run jamsos dedupe first."),
+                              where(dup[1]), mask_nik(fmt::format("{:016}", dup->nik)),
+                              where(dup[0])));
 }
 
 void write_unmatched(EventBook* book, csv::Writer& out, TerminateCounts& counts) {
@@ -152,12 +158,14 @@ void write_unmatched(EventBook* book, csv::Writer& out, TerminateCounts& counts)
 
 }  // namespace
 
-TerminateCounts run_terminate(csv::MultiReader& roster, csv::MultiReader* events, const TerminateOutputs& out,
-                              const Profile& profile, const TerminateOptions& options, Progress* progress) {
+TerminateCounts run_terminate(csv::MultiReader& roster, csv::MultiReader* events,
+                              const TerminateOutputs& out, const Profile& profile,
+                              const TerminateOptions& options, Progress* progress) {
   TerminateCounts counts;
   // 1. The events first: whether one decides a participant needs them all at hand.
   if (events && !out.unmatched)
-    throw UsageError(tr("kejadian yang tidak cocok perlu --unmatched FILE", "unmatched events need --unmatched FILE"));
+    throw UsageError(tr("kejadian yang tidak cocok perlu --unmatched FILE",
+                        "unmatched events need --unmatched FILE"));
   std::optional<EventBook> book;
   if (events) book.emplace(*events);
   counts.events = book ? book->size() : 0;
@@ -176,10 +184,12 @@ TerminateCounts run_terminate(csv::MultiReader& roster, csv::MultiReader* events
     csv::stop_on_faulty_record(roster, rec);
     ++counts.roster_rows;
     const std::uint64_t nik = roster_nik(roster, rec, cols.nik);
-    seen.push_back({nik, static_cast<std::uint32_t>(rec.source), static_cast<std::uint32_t>(rec.line)});
+    seen.push_back(
+        {nik, static_cast<std::uint32_t>(rec.source), static_cast<std::uint32_t>(rec.line)});
     const EventEnd* event = book ? book->claim(nik) : nullptr;
     const std::optional<Month> last = last_premium_month(roster, rec, cols, profile);
-    const auto exit = decide_exit(options.month, last, event ? std::optional<EventEnd>(*event) : std::nullopt);
+    const auto exit =
+        decide_exit(options.month, last, event ? std::optional<EventEnd>(*event) : std::nullopt);
     if (!exit) {
       out.roster.write_row(rec.fields);
       ++counts.kept;
@@ -193,7 +203,8 @@ TerminateCounts run_terminate(csv::MultiReader& roster, csv::MultiReader* events
       ++counts.ended;
       ++counts.ended_by[static_cast<std::size_t>(exit->reason)];
     }
-    if (progress && counts.roster_rows % 4096 == 0) progress->update(roster.bytes_read(), roster.total_bytes());
+    if (progress && counts.roster_rows % 4096 == 0)
+      progress->update(roster.bytes_read(), roster.total_bytes());
   }
   if (progress) progress->finish();
   require_unique(roster, seen);

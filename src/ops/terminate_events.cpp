@@ -3,16 +3,18 @@
 // 2026-01-31: the earliest decides (meninggal, last month 2026-01); both are matched and
 // neither appears in any output. An event whose NIK is not 16 digits can be on no roster,
 // so it is `nik_not_in_roster` (the contract has no `nik_format` for events).
+#include "jamsos/ops/terminate_events.hpp"
+
 #include "jamsos/core/nik.hpp"
 #include "jamsos/core/text.hpp"
-#include "jamsos/ops/terminate_events.hpp"
 
 namespace jamsos {
 
 EventBook::EventBook(csv::MultiReader& in) : m_header(in.header()) {
   // Each file must have the columns: a union header would hide one that lacks `tanggal`.
   for (std::size_t s = 0; s < in.source_count(); ++s)
-    csv::require_columns(in.source(s).header(), {"nik", "alasan", "tanggal"}, in.source(s).display_name());
+    csv::require_columns(in.source(s).header(), {"nik", "alasan", "tanggal"},
+                         in.source(s).display_name());
   const auto nik_col = static_cast<std::size_t>(in.column("nik"));
   const auto reason_col = static_cast<std::size_t>(in.column("alasan"));
   const auto date_col = static_cast<std::size_t>(in.column("tanggal"));
@@ -25,9 +27,12 @@ EventBook::EventBook(csv::MultiReader& in) : m_header(in.header()) {
     e.nik = nik_key(trim(rec.fields[nik_col]));
     const auto reason = parse_event_reason(rec.fields[reason_col]);
     const auto date = parse_date(rec.fields[date_col]);
-    if (!reason) e.unreadable = EventProblem::reason_unknown;
-    else if (!date) e.unreadable = EventProblem::date_format;
-    else e.end = EventEnd{*reason, *date};
+    if (!reason)
+      e.unreadable = EventProblem::reason_unknown;
+    else if (!date)
+      e.unreadable = EventProblem::date_format;
+    else
+      e.end = EventEnd{*reason, *date};
     e.fields = rec.fields;  // copied: the reader reuses rec's buffers
     m_events.push_back(std::move(e));
   }

@@ -15,20 +15,28 @@ namespace jamsos {
 
 const char* end_reason_code(EndReason r) {
   switch (r) {
-    case EndReason::meninggal: return "meninggal";
-    case EndReason::pindah: return "pindah";
-    case EndReason::mampu_mandiri: return "mampu_mandiri";
-    case EndReason::pekerja_formal: return "pekerja_formal";
-    case EndReason::usia: return "usia";
+    case EndReason::meninggal:
+      return "meninggal";
+    case EndReason::pindah:
+      return "pindah";
+    case EndReason::mampu_mandiri:
+      return "mampu_mandiri";
+    case EndReason::pekerja_formal:
+      return "pekerja_formal";
+    case EndReason::usia:
+      return "usia";
   }
   return "?";
 }
 
 const char* event_problem_code(EventProblem p) {
   switch (p) {
-    case EventProblem::nik_not_in_roster: return "nik_not_in_roster";
-    case EventProblem::reason_unknown: return "reason_unknown";
-    case EventProblem::date_format: return "date_format";
+    case EventProblem::nik_not_in_roster:
+      return "nik_not_in_roster";
+    case EventProblem::reason_unknown:
+      return "reason_unknown";
+    case EventProblem::date_format:
+      return "date_format";
   }
   return "?";
 }
@@ -47,11 +55,13 @@ std::optional<EndReason> parse_event_reason(std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<Exit> decide_exit(Month m, std::optional<Month> last_premium, std::optional<EventEnd> event) {
+std::optional<Exit> decide_exit(Month m, std::optional<Month> last_premium,
+                                std::optional<EventEnd> event) {
   std::optional<Exit> end;
   if (event) end = Exit{event->reason, month_of(event->date)};
   // Pasal 11 ayat (6) only when strictly earlier: on a tie the event names the reason.
-  if (last_premium && (!end || *last_premium < end->last_month)) end = Exit{EndReason::usia, *last_premium};
+  if (last_premium && (!end || *last_premium < end->last_month))
+    end = Exit{EndReason::usia, *last_premium};
   // The last month's premium is still paid: leave only when it is before M.
   if (end && end->last_month < m) return end;
   return std::nullopt;

@@ -53,7 +53,8 @@ struct Exit {
 // no cap); `event` the earliest readable event for the NIK. The earlier last month
 // decides, the event on a tie; nobody leaves whose last month is `m` or later.
 // Born 1961-03-15 (akhir_iuran 2026-02): stays for 2026-02, leaves for 2026-03.
-std::optional<Exit> decide_exit(Month m, std::optional<Month> last_premium, std::optional<EventEnd> event);
+std::optional<Exit> decide_exit(Month m, std::optional<Month> last_premium,
+                                std::optional<EventEnd> event);
 
 struct TerminateOptions {
   Month month;  // M: the month whose roster is produced
@@ -85,7 +86,8 @@ struct TerminateOutputs {
 // (age-outs only). Throws DataError (65) on a faulty record, a missing column, a roster
 // NIK that is not 16 digits or appears twice, and an unreadable akhir_iuran /
 // tanggal_lahir; each message names FILE:LINE and what to do.
-TerminateCounts run_terminate(csv::MultiReader& roster, csv::MultiReader* events, const TerminateOutputs& out,
-                              const Profile& profile, const TerminateOptions& options, Progress* progress);
+TerminateCounts run_terminate(csv::MultiReader& roster, csv::MultiReader* events,
+                              const TerminateOutputs& out, const Profile& profile,
+                              const TerminateOptions& options, Progress* progress);
 
 }  // namespace jamsos

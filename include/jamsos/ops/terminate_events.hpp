@@ -15,7 +15,7 @@
 namespace jamsos {
 
 class EventBook {
-public:
+ public:
   // Reads every event. A faulty record or a missing column stops the run (DataError, 65).
   explicit EventBook(csv::MultiReader& in);
 
@@ -31,12 +31,12 @@ public:
   const std::vector<std::string>& fields(std::size_t i) const { return m_events[i].fields; }
   const std::string& location(std::size_t i) const { return m_events[i].location; }
 
-private:
+ private:
   struct Stored {
     std::vector<std::string> fields;
-    std::string location;                // FILE:LINE, for `asal`
-    std::optional<std::uint64_t> nik;    // nullopt: not 16 digits, cannot be on any roster
-    std::optional<EventEnd> end;         // nullopt: reason or date unreadable
+    std::string location;                    // FILE:LINE, for `asal`
+    std::optional<std::uint64_t> nik;        // nullopt: not 16 digits, cannot be on any roster
+    std::optional<EventEnd> end;             // nullopt: reason or date unreadable
     std::optional<EventProblem> unreadable;  // reason_unknown or date_format
   };
   struct PerNik {

@@ -75,25 +75,29 @@ TEST_CASE("terminate::decide_exit", "[terminate]") {
     CHECK(exit->last_month == ym(2026, 2));
   }
   SECTION("event and age cap in the same month: the event names the reason") {
-    const auto exit = decide_exit(ym(2026, 3), ym(2026, 2), EventEnd{EndReason::meninggal, ymd(2026, 2, 10)});
+    const auto exit =
+        decide_exit(ym(2026, 3), ym(2026, 2), EventEnd{EndReason::meninggal, ymd(2026, 2, 10)});
     REQUIRE(exit);
     CHECK(exit->reason == EndReason::meninggal);
     CHECK(exit->last_month == ym(2026, 2));
   }
   SECTION("age cap before the event: usia, even when the event is also past") {
-    const auto exit = decide_exit(ym(2026, 5), ym(2026, 2), EventEnd{EndReason::pindah, ymd(2026, 3, 5)});
+    const auto exit =
+        decide_exit(ym(2026, 5), ym(2026, 2), EventEnd{EndReason::pindah, ymd(2026, 3, 5)});
     REQUIRE(exit);
     CHECK(exit->reason == EndReason::usia);
     CHECK(exit->last_month == ym(2026, 2));
   }
   SECTION("event before the age cap: the event, even when the cap is also past") {
-    const auto exit = decide_exit(ym(2026, 5), ym(2026, 2), EventEnd{EndReason::pekerja_formal, ymd(2026, 1, 1)});
+    const auto exit =
+        decide_exit(ym(2026, 5), ym(2026, 2), EventEnd{EndReason::pekerja_formal, ymd(2026, 1, 1)});
     REQUIRE(exit);
     CHECK(exit->reason == EndReason::pekerja_formal);
     CHECK(exit->last_month == ym(2026, 1));
   }
   SECTION("age cap past, event in the future: usia") {
-    const auto exit = decide_exit(ym(2026, 3), ym(2026, 2), EventEnd{EndReason::pindah, ymd(2026, 6, 1)});
+    const auto exit =
+        decide_exit(ym(2026, 3), ym(2026, 2), EventEnd{EndReason::pindah, ymd(2026, 6, 1)});
     REQUIRE(exit);
     CHECK(exit->reason == EndReason::usia);
   }
