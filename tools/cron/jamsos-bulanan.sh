@@ -53,7 +53,7 @@ fi
 [ -d "$JAMSOS_DATA" ] || die 66 "folder JAMSOS_DATA tidak ada / folder does not exist: $JAMSOS_DATA"
 profile=${JAMSOS_PROFILE:-balikpapan-2025}
 bin=${JAMSOS_BIN:-$(command -v jamsos || true)}
-[ -n "$bin" ] && [ -x "$bin" ] || die 66 "program jamsos tidak ditemukan; isi JAMSOS_BIN / jamsos not found; set JAMSOS_BIN"
+if [ -z "$bin" ] || [ ! -x "$bin" ]; then die 66 "program jamsos tidak ditemukan; isi JAMSOS_BIN / jamsos not found; set JAMSOS_BIN"; fi
 
 today=${JAMSOS_TODAY:-$(date +%F)}
 date -d "$today" +%F >/dev/null 2>&1 || die 2 "JAMSOS_TODAY '$today' bukan tanggal YYYY-MM-DD / is not a date"
@@ -68,14 +68,10 @@ if [ "$if_due" = 1 ]; then
   [ "$(date -d "$today" +%u)" -le 5 ] || exit 0
   if [ -n "${JAMSOS_LIBUR:-}" ]; then
     [ -r "$JAMSOS_LIBUR" ] || die 66 "daftar libur $JAMSOS_LIBUR tidak bisa dibaca / holiday list cannot be read"
-    if sed 's/#.*//' "$JAMSOS_LIBUR" | grep -qx "[[:space:]]*$today[[:space:]]*"; then exit 0; fi
+    if sed 's/#.*//' "$JAMSOS_LIBUR" | grep -qx "[[:space:]]*${today}[[:space:]]*"; then exit 0; fi
   fi
   [ ! -e "$done_marker" ] || exit 0
 fi
-
-# One run at a time: a manual run and the cron job must not write the same files.
-exec 9>"$JAMSOS_DATA/.jamsos-bulanan.lock"
-flock -n 9 || die 75 "jamsos-bulanan lain sedang berjalan / another run holds $JAMSOS_DATA/.jamsos-bulanan.lock"
 
 prev=$(date -d "$month-01 -1 month" +%Y-%m)
 if [ "${month#*-}" = 01 ]; then
@@ -92,6 +88,10 @@ for f in "$roster" "$events" "$invoice"; do [ -r "$f" ] || missing+=("$f"); done
 if [ ${#missing[@]} -gt 0 ]; then
   die 66 "$month: masukan tidak ada atau tak terbaca / input missing or unreadable: ${missing[*]}"
 fi
+
+# One run at a time: a manual run and the cron job must not write the same files.
+exec 9>"$JAMSOS_DATA/.jamsos-bulanan.lock"
+flock -n 9 || die 75 "jamsos-bulanan lain sedang berjalan / another run holds $JAMSOS_DATA/.jamsos-bulanan.lock"
 
 log "$month: terminate $(basename "$roster") + $(basename "$events")"
 rc=0
