@@ -88,15 +88,10 @@ Output::~Output() {
   if (!m_committed && !m_temp_path.empty()) ::unlink(m_temp_path.c_str());
 }
 
-void Output::write(std::string_view bytes) {
-  if (m_buffer.size() + bytes.size() > m_buffer.capacity()) {
-    flush();
-    if (bytes.size() >= m_buffer.capacity()) {
-      write_all(bytes.data(), bytes.size());
-      return;
-    }
-  }
-  m_buffer.append(bytes);
+void Output::write_large(std::string_view bytes) {
+  flush();
+  if (bytes.size() >= m_buffer.capacity()) write_all(bytes.data(), bytes.size());
+  else m_buffer.append(bytes);
 }
 
 void Output::flush() {

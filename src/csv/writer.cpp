@@ -23,7 +23,9 @@ bool excel_would_mangle(std::string_view field) {
 }  // namespace
 
 Writer::Writer(Output& out, const WriterOptions& options)
-    : m_out(out), m_options(options), m_delimiter(options.excel ? ';' : ',') {}
+    : m_out(out), m_options(options), m_delimiter(options.excel ? ';' : ',') {
+  for (const char c : {m_delimiter, '"', '\r', '\n'}) m_needs_quotes[static_cast<unsigned char>(c)] = true;
+}
 
 void Writer::write_field(std::string_view field) {
   if (m_options.excel && excel_would_mangle(field)) {
@@ -34,10 +36,7 @@ void Writer::write_field(std::string_view field) {
   }
   bool quote = !field.empty() && (field.front() == ' ' || field.front() == '\t' || field.back() == ' ' ||
                                   field.back() == '\t');
-  for (std::size_t i = 0; !quote && i < field.size(); ++i) {
-    const char c = field[i];
-    quote = c == m_delimiter || c == '"' || c == '\n' || c == '\r';
-  }
+  for (std::size_t i = 0; !quote && i < field.size(); ++i) quote = m_needs_quotes[static_cast<unsigned char>(field[i])];
   if (!quote) {
     m_out.write(field);
     return;

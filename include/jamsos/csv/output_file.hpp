@@ -20,13 +20,19 @@ public:
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
 
-  void write(std::string_view bytes);
+  // Inline: called several times per field. Appends to the buffer, or hands over to
+  // write_large() when the buffer would overflow.
+  void write(std::string_view bytes) {
+    if (bytes.size() <= m_buffer.capacity() - m_buffer.size()) m_buffer.append(bytes);
+    else write_large(bytes);
+  }
   void flush();   // pushes the buffer out (stdout: lets a pipe's next stage start)
   void commit();  // flush, fsync, rename into place; for stdout, flush
   const std::string& path() const { return m_path; }
   bool is_stdout() const { return m_fd == 1; }
 
 private:
+  void write_large(std::string_view bytes);
   void write_all(const char* data, std::size_t size);
   std::string m_path;
   std::string m_temp_path;

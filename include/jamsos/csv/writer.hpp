@@ -1,6 +1,7 @@
 #pragma once
 // CSV out (contract, "Write"): UTF-8 without BOM, `,`, LF, quoting only where needed.
 // `--excel`: BOM, `;`, CRLF, for a spreadsheet with Indonesian settings.
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,6 +31,7 @@ private:
   Output& m_out;
   WriterOptions m_options;
   char m_delimiter;
+  std::array<bool, 256> m_needs_quotes{};  // the delimiter, `"`, CR, LF
   bool m_header_done = false;
   std::size_t m_rows = 0;
 };
