@@ -11,7 +11,9 @@ void add_common_options(CLI::App& app, CommonOptions& o) {
   app.add_option("--profile", o.profile,
                  tr("profil regulasi: nama bawaan atau berkas .toml", "regulation profile: built-in name or .toml file"))
       ->capture_default_str();
-  app.add_option("--lang", o.lang, tr("bahasa pesan: id atau en", "message language: id or en"))->capture_default_str();
+  app.add_option("--lang", o.lang, tr("bahasa pesan: id atau en", "message language: id or en"))
+      ->check(CLI::IsMember({"id", "en"}, CLI::ignore_case))
+      ->capture_default_str();
   app.add_flag("-q,--quiet", o.quiet, tr("tanpa ringkasan di stderr", "no summary on stderr"));
   app.add_flag("--excel", o.excel,
                tr("tulis CSV untuk Excel berpengaturan Indonesia (BOM, ';', CRLF)",

@@ -81,6 +81,11 @@ int main(int argc, char** argv) {
                   "jamsos — premium-assistance lists for BPJS Ketenagakerjaan (JKK+JKM) for vulnerable workers"),
                "jamsos"};
   app.require_subcommand(1);
+  // Also accepted before the subcommand (`jamsos --lang en profiles`); its value was applied
+  // by apply_lang_from_argv already, this only lets CLI11 accept it there.
+  std::string lang_flag{"id"};
+  app.add_option("--lang", lang_flag, tr("bahasa pesan: id atau en", "message language: id or en"))
+      ->check(CLI::IsMember({"id", "en"}, CLI::ignore_case));
   app.set_version_flag("-V,--version", version_text());
   app.footer(tr(
       "Alur tahunan (Q3) dan bulanan:\n"
