@@ -78,12 +78,14 @@ th { background: #e6e6e6; -webkit-print-color-adjust: exact; print-color-adjust:
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 tr.total td { font-weight: bold; }
-table.diff { font-size: 8.5pt; line-height: 1.2; }
+table.diff { table-layout: fixed; font-size: 8pt; line-height: 1.2; }
 table.diff th, table.diff td { padding: 1.5pt 3pt; }
+table.diff td { overflow-wrap: anywhere; }
+table.diff th { font-size: 7pt; }
 th.num { white-space: normal; }
 table.summary th:first-child, table.summary td:first-child { width: 32%; }
 table.statuses th:first-child, table.statuses td:first-child { width: 38%; }
-table.diff td.nik { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; white-space: nowrap; }
+table.diff td.nik { font-family: "DejaVu Sans Mono", monospace; font-size: 7.5pt; white-space: nowrap; overflow-wrap: normal; }
 .payable { border: 1pt solid #000; padding: 5pt 8pt; break-inside: avoid; page-break-inside: avoid; }
 .payable strong { font-size: 11.5pt; }
 .closing { break-inside: avoid; page-break-inside: avoid; margin-top: 1em; }
@@ -169,10 +171,11 @@ void write_berita_acara_html(const BeritaAcara& ba, const std::vector<ReconcileR
 
   out(fmt::format("<h2>{}</h2>\n<p>{}</p>\n", e(ba.differences_heading), e(ba.differences_intro)));
   if (!differences.empty()) {
-    // Column widths for A4 portrait: the masked NIK needs its 16 characters on one line.
-    html = "<table class=\"diff\">\n<colgroup><col style=\"width:4.5%\"><col style=\"width:16.5%\"><col style=\"width:19%\">"
-           "<col style=\"width:15%\"><col style=\"width:9.5%\"><col style=\"width:9.5%\"><col style=\"width:9.5%\">"
-           "<col style=\"width:16.5%\"></colgroup>\n<thead><tr>";
+    // Fixed column widths for A4 portrait (174 mm of text width): the masked NIK keeps its
+    // 16 characters on one line, an amount like -Rp 16.800 fits its column.
+    html = "<table class=\"diff\">\n<colgroup><col style=\"width:4.5%\"><col style=\"width:16.5%\"><col style=\"width:16%\">"
+           "<col style=\"width:14%\"><col style=\"width:10.5%\"><col style=\"width:10.5%\"><col style=\"width:10.5%\">"
+           "<col style=\"width:17.5%\"></colgroup>\n<thead><tr>";
     for (std::size_t i = 0; i < ba.differences_header.size(); ++i)
       html += fmt::format("<th{}>{}</th>", ba.differences_numeric[i] ? " class=\"num\"" : "",
                           e(ba.differences_header[i]));

@@ -227,6 +227,11 @@ std::vector<std::string> difference_cells(const ReconcileRow& row, std::size_t n
     case ReconcileStatus::wrong_period:
       note = fmt::format(fmt::runtime(tr("periode {}", "period {}")), format_month(row.period));
       break;
+    case ReconcileStatus::duplicate_in_invoice:
+      note = fmt::format(fmt::runtime(tr("{} baris tagihan", "{} invoice lines")), row.billed_lines);
+      if (row.expected) note += tr("; dibayar sekali", "; paid once");
+      else note = reconcile_note(row, month, profile);
+      break;
     default:
       note = reconcile_note(row, month, profile);
   }
