@@ -96,7 +96,6 @@ table.signatures tr.role td { vertical-align: top; }
 table.signatures .party { font-weight: bold; }
 table.signatures tr.sign-space td { height: 24mm; }
 table.signatures .signer { font-weight: bold; text-decoration: underline; }
-.colophon { font-size: 7.5pt; color: #444; margin-top: 2.5em; text-align: left; }
 )";
 
 void write_table(const ReportSink& out, const ReportTable& t, const char* css_class) {
@@ -196,7 +195,7 @@ void write_berita_acara_html(const BeritaAcara& ba, const std::vector<ReconcileR
   html = fmt::format("<section class=\"closing\">\n<p>{}</p>\n<p class=\"place-date\">{}</p>\n", e(ba.closing),
                      e(ba.place_date));
   write_signatures(html, ba);
-  html += fmt::format("</section>\n<p class=\"colophon\">{}</p>\n</body>\n</html>\n", e(ba.colophon));
+  html += "</section>\n</body>\n</html>\n";
   out(html);
 }
 

@@ -111,7 +111,6 @@ void write_berita_acara_markdown(const BeritaAcara& ba, const std::vector<Reconc
   table_row(out, {name(ba.city), name(ba.bpjs)});
   table_row(out, {ba.city.id_label.empty() ? "" : ba.city.id_label + " ....................",
                   ba.bpjs.id_label.empty() ? "" : ba.bpjs.id_label + " ...................."});
-  out(fmt::format("\n---\n\n_{}_\n", e(ba.colophon)));
 }
 
 }  // namespace jamsos

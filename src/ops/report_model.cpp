@@ -146,6 +146,11 @@ BeritaAcara build_berita_acara(const ReconcileSummary& s, const Profile& profile
                         "{} invoice lines for other periods ({}) are not in the figures above; they are listed among "
                         "the differences.")),
         s.wrong_period_lines, format_rupiah(s.wrong_period_total)));
+  // Which figures were applied, for whoever checks the minutes later (kept with the
+  // results: a line after the signatures could end up alone on a last page).
+  ba.summary_notes.push_back(fmt::format(fmt::runtime(tr("Profil regulasi: {} versi {}; disusun dengan jamsos reconcile.",
+                                                         "Regulation profile: {} version {}; prepared with jamsos reconcile.")),
+                                         profile.id, profile.version));
 
   ba.status_heading = tr("C. Rincian per Status", "C. By status");
   ba.statuses.header = {tr("Status", "Status"), tr("Jumlah baris", "Rows"), tr("Iuran seharusnya", "Expected"),
@@ -207,9 +212,6 @@ BeritaAcara build_berita_acara(const ReconcileSummary& s, const Profile& profile
   ba.page_label = fmt::format(fmt::runtime(tr("Berita Acara Rekonsiliasi {}", "Reconciliation minutes, {}")), month);
   ba.page_of = tr("halaman", "page");
   ba.page_of_total = tr("dari", "of");
-  ba.colophon = fmt::format(fmt::runtime(tr("Disusun dengan jamsos reconcile; profil {} versi {}; data: {} dan {}.",
-                                            "Prepared with jamsos reconcile; profile {} version {}; data: {} and {}.")),
-                            profile.id, profile.version, base_name(info.roster_file), base_name(info.invoice_file));
   return ba;
 }
 

@@ -84,7 +84,6 @@ struct BeritaAcara {
   std::string page_label;        // running footer: "Berita Acara Rekonsiliasi Maret 2026"
   std::string page_of;           // "halaman" (then "X dari Y")
   std::string page_of_total;     // "dari"
-  std::string colophon;          // "Disusun dengan jamsos; profil ...; data: ..."
 };
 
 BeritaAcara build_berita_acara(const ReconcileSummary& summary, const Profile& profile, const ReportInfo& info);

@@ -187,9 +187,14 @@ TEST_CASE("report::berita acara in Markdown", "[report]") {
     CHECK_THAT(md, Catch::Contains("| Kepala Dinas Tenaga Kerja Kota Balikpapan | Kepala Kantor Cabang BPJS Ketenagakerjaan |"));
     CHECK_THAT(md, Catch::Contains("(..........................................)"));
   }
-  SECTION("the data sources by file name, not by path") {
-    CHECK_THAT(md, Catch::Contains("data: peserta\\_2026-03.csv dan tagihan\\_2026-03.csv"));
+  SECTION("the data sources by file name, not by path, and the profile applied") {
+    CHECK_THAT(md, Catch::Contains("dalam peserta\\_2026-03.csv, 3 baris"));
+    CHECK_THAT(md, Catch::Contains("dari 3 baris dalam tagihan\\_2026-03.csv"));
     CHECK_THAT(md, !Catch::Contains("/tmp/x"));
+    CHECK_THAT(md, Catch::Contains("- Profil regulasi: balikpapan-2025 versi 2025.1;"));
+  }
+  SECTION("nothing after the signature blocks") {
+    CHECK_THAT(md, Catch::EndsWith("| NIP. .................... |  |\n"));
   }
 }
 
