@@ -99,8 +99,8 @@ void RowSpool::flush() {
 
 void RowSpool::read(std::uint64_t offset, csv::Record& out) {
   if (!m_buffer.empty()) flush();
-  // One pread for a typical record (a few hundred bytes); a second only for a long one.
-  constexpr std::size_t kGuess = 2048;
+  // One pread for a typical record (200-400 bytes); a second only for a longer one.
+  constexpr std::size_t kGuess = 512;
   if (m_read_buffer.size() < kGuess) m_read_buffer.resize(kGuess);
   const std::size_t got = read_at(m_read_buffer.data(), kGuess, offset, sizeof(std::uint32_t));
   std::uint32_t body = 0;
