@@ -32,12 +32,16 @@ struct ConsolidateArgs {
 
 std::string shown(const std::string& path) { return path == "-" ? "stdout" : path; }
 
-void print_summary(const ConsolidateResult& r, const ConsolidateArgs& a, const ConsolidateOptions& o) {
+void print_summary(const ConsolidateResult& r, const ConsolidateArgs& a,
+                   const ConsolidateOptions& o) {
+  fmt::print(
+      stderr,
+      trf("jamsos consolidate {}: {} calon dibaca; {} masuk keputusan, {} daftar tunggu\n",
+          "jamsos consolidate {}: {} candidates read; {} on the decree list, {} on the waitlist\n"),
+      a.year, r.rows_in, r.decreed, r.waitlisted());
   fmt::print(stderr,
-             trf("jamsos consolidate {}: {} calon dibaca; {} masuk keputusan, {} daftar tunggu\n",
-                 "jamsos consolidate {}: {} candidates read; {} on the decree list, {} on the waitlist\n"),
-             a.year, r.rows_in, r.decreed, r.waitlisted());
-  fmt::print(stderr, trf("  keputusan -> {}: {} orang, iuran {} {}\n", "  decree list -> {}: {} people, premiums {} {}\n"),
+             trf("  keputusan -> {}: {} orang, iuran {} {}\n",
+                 "  decree list -> {}: {} people, premiums {} {}\n"),
              shown(a.output), r.decreed, a.year, format_rupiah(r.premium_total));
   if (!a.waitlist.empty()) {
     fmt::print(stderr, trf("  daftar tunggu -> {}: ", "  waitlist -> {}: "), shown(a.waitlist));
@@ -51,9 +55,13 @@ void print_summary(const ConsolidateResult& r, const ConsolidateArgs& a, const C
     fmt::print(stderr, "{}\n", reasons.empty() ? tr("kosong", "empty") : reasons);
   }
   if (o.budget)
-    fmt::print(stderr, trf("  anggaran {}: terpakai {}, sisa {}\n", "  budget {}: used {}, left {}\n"),
-               format_rupiah(*o.budget), format_rupiah(r.premium_total), format_rupiah(*o.budget - r.premium_total));
-  if (o.quota) fmt::print(stderr, trf("  kuota {}: terisi {}\n", "  quota {}: filled {}\n"), *o.quota, r.decreed);
+    fmt::print(stderr,
+               trf("  anggaran {}: terpakai {}, sisa {}\n", "  budget {}: used {}, left {}\n"),
+               format_rupiah(*o.budget), format_rupiah(r.premium_total),
+               format_rupiah(*o.budget - r.premium_total));
+  if (o.quota)
+    fmt::print(stderr, trf("  kuota {}: terisi {}\n", "  quota {}: filled {}\n"), *o.quota,
+               r.decreed);
 
   // The summary's totals in Rupiah: per agency and occupation with --summary, the total always.
   const auto premiums = [&a](const SummaryLine& line) {
@@ -65,8 +73,9 @@ void print_summary(const ConsolidateResult& r, const ConsolidateArgs& a, const C
   if (!a.summary.empty()) {
     fmt::print(stderr, trf("  ringkasan -> {}:\n", "  summary -> {}:\n"), shown(a.summary));
     for (const auto& line : r.summary)
-      fmt::print(stderr, "    {} {}: {} {}, {} {}\n", summary_group_code(line.group), line.name, line.count,
-                 tr("orang", line.count == 1 ? "person" : "people"), a.year, premiums(line));
+      fmt::print(stderr, "    {} {}: {} {}, {} {}\n", summary_group_code(line.group), line.name,
+                 line.count, tr("orang", line.count == 1 ? "person" : "people"), a.year,
+                 premiums(line));
   } else if (a.forecast > 0) {
     fmt::print(stderr, trf("  perkiraan iuran: {} {}\n", "  premium forecast: {} {}\n"), a.year,
                premiums(r.summary.back()));
@@ -82,30 +91,34 @@ ConsolidateOptions parse_options(const ConsolidateArgs& a) {
     const char* end = a.quota.data() + a.quota.size();
     const auto [ptr, ec] = std::from_chars(a.quota.data(), end, n);
     if (ec != std::errc() || ptr != end)
-      throw UsageError(fmt::format(trf("--quota '{}' bukan bilangan bulat 0 atau lebih", "--quota '{}' is not a whole number of 0 or more"),
+      throw UsageError(fmt::format(trf("--quota '{}' bukan bilangan bulat 0 atau lebih",
+                                       "--quota '{}' is not a whole number of 0 or more"),
                                    a.quota));
     o.quota = n;
   }
   if (!a.budget.empty()) {
     o.budget = parse_money(a.budget);
     if (!o.budget || *o.budget < 0)
-      throw UsageError(fmt::format(trf("--budget '{}' bukan jumlah uang; tulis misalnya 3000000000 atau Rp 3.000.000.000",
-                                      "--budget '{}' is not an amount; write e.g. 3000000000 or Rp 3.000.000.000"),
-                                   a.budget));
+      throw UsageError(fmt::format(
+          trf("--budget '{}' bukan jumlah uang; tulis misalnya 3000000000 atau Rp 3.000.000.000",
+              "--budget '{}' is not an amount; write e.g. 3000000000 or Rp 3.000.000.000"),
+          a.budget));
   }
   // Contract, "Common rules": nothing is dropped silently; stop before reading anything.
   if ((o.quota || o.budget) && a.waitlist.empty())
-    throw UsageError(tr("--quota dan --budget memerlukan --waitlist FILE untuk calon yang tidak masuk",
-                        "--quota and --budget need --waitlist FILE for the candidates who do not fit"));
+    throw UsageError(
+        tr("--quota dan --budget memerlukan --waitlist FILE untuk calon yang tidak masuk",
+           "--quota and --budget need --waitlist FILE for the candidates who do not fit"));
   // Two outputs on one stream or one file would mix or overwrite each other.
   std::vector<std::string> paths = {a.output};
   for (const auto* p : {&a.waitlist, &a.summary}) {
     if (p->empty()) continue;
     for (const auto& q : paths)
       if (*p == q)
-        throw UsageError(fmt::format(trf("-o, --waitlist dan --summary harus berbeda; '{}' dipakai dua kali",
-                                        "-o, --waitlist and --summary must differ; '{}' is given twice"),
-                                     *p));
+        throw UsageError(
+            fmt::format(trf("-o, --waitlist dan --summary harus berbeda; '{}' dipakai dua kali",
+                            "-o, --waitlist and --summary must differ; '{}' is given twice"),
+                        *p));
     paths.push_back(*p);
   }
   return o;
@@ -121,7 +134,8 @@ int run(const ConsolidateArgs& a) {
   if (!a.waitlist.empty()) waitlist_file = std::make_unique<csv::Output>(a.waitlist);
   if (!a.summary.empty()) summary_file = std::make_unique<csv::Output>(a.summary);
 
-  csv::MultiReader in(a.inputs.empty() ? std::vector<std::string>{"-"} : a.inputs, reader_options(a.common));
+  csv::MultiReader in(a.inputs.empty() ? std::vector<std::string>{"-"} : a.inputs,
+                      reader_options(a.common));
   const csv::WriterOptions w = writer_options(a.common);
   csv::Writer main_out(main_file, w);
   std::unique_ptr<csv::Writer> waitlist_out, summary_out;
@@ -129,9 +143,9 @@ int run(const ConsolidateArgs& a) {
   if (summary_file) summary_out = std::make_unique<csv::Writer>(*summary_file, w);
 
   TerminalProgress bar;
-  const ConsolidateResult result =
-      consolidate(in, profile, options, ConsolidateOutputs{main_out, waitlist_out.get(), summary_out.get()},
-                  want_progress(a.common) ? &bar : nullptr);
+  const ConsolidateResult result = consolidate(
+      in, profile, options, ConsolidateOutputs{main_out, waitlist_out.get(), summary_out.get()},
+      want_progress(a.common) ? &bar : nullptr);
   if (summary_file) summary_file->commit();
   if (waitlist_file) waitlist_file->commit();
   main_file.commit();
@@ -143,15 +157,17 @@ int run(const ConsolidateArgs& a) {
 
 void add_consolidate(CLI::App& sub, Runner& runner) {
   auto args = std::make_shared<ConsolidateArgs>();
-  sub.add_option("files", args->inputs,
-                 tr("calon layak tanpa ganda (keluaran validate | dedupe); '-' atau kosong = stdin",
-                    "eligible, de-duplicated candidates (validate | dedupe output); '-' or none = stdin"));
+  sub.add_option(
+      "files", args->inputs,
+      tr("calon layak tanpa ganda (keluaran validate | dedupe); '-' atau kosong = stdin",
+         "eligible, de-duplicated candidates (validate | dedupe output); '-' or none = stdin"));
   sub.add_option("--year", args->year,
                  tr("tahun kepesertaan Y: iuran mulai Y-01 (Pasal 8 ayat (6))",
                     "coverage year Y: premiums from Y-01 (Pasal 8 ayat (6))"))
       ->required()
       ->check(CLI::Range(1900, 9999));
-  sub.add_option("--quota", args->quota, tr("ambil N calon pertama", "take the first N candidates"));
+  sub.add_option("--quota", args->quota,
+                 tr("ambil N calon pertama", "take the first N candidates"));
   sub.add_option("--budget", args->budget,
                  tr("anggaran iuran setahun, mis. 3000000000 atau \"Rp 3.000.000.000\"",
                     "the year's premium budget, e.g. 3000000000 or \"Rp 3.000.000.000\""));
@@ -159,32 +175,47 @@ void add_consolidate(CLI::App& sub, Runner& runner) {
                  tr("tambahkan iuran K tahun berikutnya ke ringkasan (berkurang karena batas usia)",
                     "add the premiums of the K following years to the summary (less the age-outs)"))
       ->check(CLI::Range(1, 50));
-  sub.add_option("-o,--output", args->output, tr("daftar keputusan", "the decree list"))->capture_default_str();
+  sub.add_option("-o,--output", args->output, tr("daftar keputusan", "the decree list"))
+      ->capture_default_str();
   sub.add_option("--waitlist", args->waitlist,
-                 tr("daftar tunggu: calon yang tidak masuk, dengan alasan", "waitlist: the candidates left out, with alasan"));
+                 tr("daftar tunggu: calon yang tidak masuk, dengan alasan",
+                    "waitlist: the candidates left out, with alasan"));
   sub.add_option("--summary", args->summary,
-                 tr("ringkasan per penanggung jawab dan per pekerjaan", "summary per responsible agency and per occupation"));
+                 tr("ringkasan per penanggung jawab dan per pekerjaan",
+                    "summary per responsible agency and per occupation"));
   add_common_options(sub, args->common);
-  sub.footer(tr("Contoh:\n"
-                "  jamsos consolidate --year 2026 --budget \"Rp 3.000.000.000\" layak.csv --waitlist tunggu.csv \\\n"
-                "     --summary ringkasan.csv -o keputusan_2026.csv\n"
-                "  jamsos validate --rejects ditolak.csv usulan_*.csv | jamsos dedupe --duplicates ganda.csv \\\n"
-                "   | jamsos consolidate --year 2026 --quota 7100 --waitlist tunggu.csv -o keputusan_2026.csv\n"
-                "  jamsos consolidate --year 2026 --summary ringkasan.csv --forecast 5 --excel -o keputusan.csv layak.csv\n"
-                "Urutan: prioritas, FM sebelum OTM, penghasilan terendah, tanggal_usulan terawal, nik.\n"
-                "Kode keluar: 0 selesai, 2 salah pakai, 65 data salah (NIK ganda: jalankan dedupe; status bukan\n"
-                "eligible: jalankan validate), 66 berkas tak terbuka, 73 keluaran tak bisa dibuat, 74 galat I/O,\n"
-                "78 profil salah.",
-                "Examples:\n"
-                "  jamsos consolidate --year 2026 --budget \"Rp 3.000.000.000\" layak.csv --waitlist tunggu.csv \\\n"
-                "     --summary ringkasan.csv -o keputusan_2026.csv\n"
-                "  jamsos validate --rejects ditolak.csv usulan_*.csv | jamsos dedupe --duplicates ganda.csv \\\n"
-                "   | jamsos consolidate --year 2026 --quota 7100 --waitlist tunggu.csv -o keputusan_2026.csv\n"
-                "  jamsos consolidate --year 2026 --summary ringkasan.csv --forecast 5 --excel -o keputusan.csv layak.csv\n"
-                "Order: prioritas, FM before OTM, lowest penghasilan, earliest tanggal_usulan, nik.\n"
-                "Exit codes: 0 done, 2 bad usage, 65 bad data (repeated NIK: run dedupe; status not eligible:\n"
-                "run validate), 66 input cannot be opened, 73 output cannot be created, 74 I/O error,\n"
-                "78 bad profile."));
+  sub.footer(
+      tr("Contoh:\n"
+         "  jamsos consolidate --year 2026 --budget \"Rp 3.000.000.000\" layak.csv --waitlist "
+         "tunggu.csv \\\n"
+         "     --summary ringkasan.csv -o keputusan_2026.csv\n"
+         "  jamsos validate --rejects ditolak.csv usulan_*.csv | jamsos dedupe --duplicates "
+         "ganda.csv \\\n"
+         "   | jamsos consolidate --year 2026 --quota 7100 --waitlist tunggu.csv -o "
+         "keputusan_2026.csv\n"
+         "  jamsos consolidate --year 2026 --summary ringkasan.csv --forecast 5 --excel -o "
+         "keputusan.csv layak.csv\n"
+         "Urutan: prioritas, FM sebelum OTM, penghasilan terendah, tanggal_usulan terawal, nik.\n"
+         "Kode keluar: 0 selesai, 2 salah pakai, 65 data salah (NIK ganda: jalankan dedupe; status "
+         "bukan\n"
+         "eligible: jalankan validate), 66 berkas tak terbuka, 73 keluaran tak bisa dibuat, 74 "
+         "galat I/O,\n"
+         "78 profil salah.",
+         "Examples:\n"
+         "  jamsos consolidate --year 2026 --budget \"Rp 3.000.000.000\" layak.csv --waitlist "
+         "tunggu.csv \\\n"
+         "     --summary ringkasan.csv -o keputusan_2026.csv\n"
+         "  jamsos validate --rejects ditolak.csv usulan_*.csv | jamsos dedupe --duplicates "
+         "ganda.csv \\\n"
+         "   | jamsos consolidate --year 2026 --quota 7100 --waitlist tunggu.csv -o "
+         "keputusan_2026.csv\n"
+         "  jamsos consolidate --year 2026 --summary ringkasan.csv --forecast 5 --excel -o "
+         "keputusan.csv layak.csv\n"
+         "Order: prioritas, FM before OTM, lowest penghasilan, earliest tanggal_usulan, nik.\n"
+         "Exit codes: 0 done, 2 bad usage, 65 bad data (repeated NIK: run dedupe; status not "
+         "eligible:\n"
+         "run validate), 66 input cannot be opened, 73 output cannot be created, 74 I/O error,\n"
+         "78 bad profile."));
   sub.callback([args, &runner] { runner = [args] { return run(*args); }; });
 }
 

@@ -32,18 +32,24 @@ namespace jamsos {
 
 const char* wait_reason_code(WaitReason reason) {
   switch (reason) {
-    case WaitReason::ages_out_before_start: return "ages_out_before_start";
-    case WaitReason::over_quota: return "over_quota";
-    case WaitReason::over_budget: return "over_budget";
+    case WaitReason::ages_out_before_start:
+      return "ages_out_before_start";
+    case WaitReason::over_quota:
+      return "over_quota";
+    case WaitReason::over_budget:
+      return "over_budget";
   }
   return "";
 }
 
 const char* summary_group_code(SummaryLine::Group group) {
   switch (group) {
-    case SummaryLine::Group::agency: return "penanggung_jawab";
-    case SummaryLine::Group::occupation: return "pekerjaan";
-    case SummaryLine::Group::total: return "total";
+    case SummaryLine::Group::agency:
+      return "penanggung_jawab";
+    case SummaryLine::Group::occupation:
+      return "pekerjaan";
+    case SummaryLine::Group::total:
+      return "total";
   }
   return "";
 }
@@ -53,40 +59,69 @@ namespace {
 // What memory holds per row: 40 bytes, whatever the width of the row (step 1).
 struct Candidate {
   RankKey key;
-  std::uint64_t offset = 0;               // in the RowSpool
+  std::uint64_t offset = 0;                // in the RowSpool
   MonthIndex last_month = no_premium_cap;  // akhir_iuran
 };
 
 // The contract's first columns of the list, in this order; other input columns follow.
 enum ListColumn : std::size_t {
-  c_no, c_nik, c_nama, c_tanggal_lahir, c_pekerjaan, c_kategori, c_prioritas, c_penanggung_jawab,
-  c_mulai_iuran, c_akhir_iuran, c_iuran_bulanan, c_iuran_tahun, c_list_fixed
+  c_no,
+  c_nik,
+  c_nama,
+  c_tanggal_lahir,
+  c_pekerjaan,
+  c_kategori,
+  c_prioritas,
+  c_penanggung_jawab,
+  c_mulai_iuran,
+  c_akhir_iuran,
+  c_iuran_bulanan,
+  c_iuran_tahun,
+  c_list_fixed
 };
 constexpr const char* kListColumns[c_list_fixed] = {
-    "no", "nik", "nama", "tanggal_lahir", "pekerjaan", "kategori", "prioritas", "penanggung_jawab",
+    "no",          "nik",         "nama",          "tanggal_lahir",
+    "pekerjaan",   "kategori",    "prioritas",     "penanggung_jawab",
     "mulai_iuran", "akhir_iuran", "iuran_bulanan", "iuran_tahun"};
 
 // Columns the waitlist adds to the input's (or refills where the input has them).
 enum WaitColumn : std::size_t {
-  w_prioritas, w_penanggung_jawab, w_mulai_iuran, w_akhir_iuran, w_iuran_bulanan, w_iuran_tahun, w_alasan,
-  w_keterangan, w_added
+  w_prioritas,
+  w_penanggung_jawab,
+  w_mulai_iuran,
+  w_akhir_iuran,
+  w_iuran_bulanan,
+  w_iuran_tahun,
+  w_alasan,
+  w_keterangan,
+  w_added
 };
-const std::vector<std::string> kWaitColumns = {"prioritas", "penanggung_jawab", "mulai_iuran", "akhir_iuran",
-                                               "iuran_bulanan", "iuran_tahun", "alasan", "keterangan"};
+const std::vector<std::string> kWaitColumns = {"prioritas",   "penanggung_jawab", "mulai_iuran",
+                                               "akhir_iuran", "iuran_bulanan",    "iuran_tahun",
+                                               "alasan",      "keterangan"};
 
 struct InputColumns {
-  int nik, nama, tanggal_lahir, pekerjaan, kategori, prioritas, p3ke, disabilitas, penghasilan, tanggal_usulan,
-      status, penanggung_jawab, asal;
+  int nik, nama, tanggal_lahir, pekerjaan, kategori, prioritas, p3ke, disabilitas, penghasilan,
+      tanggal_usulan, status, penanggung_jawab, asal;
   explicit InputColumns(const csv::MultiReader& in)
-      : nik(in.column("nik")), nama(in.column("nama")), tanggal_lahir(in.column("tanggal_lahir")),
-        pekerjaan(in.column("pekerjaan")), kategori(in.column("kategori")), prioritas(in.column("prioritas")),
-        p3ke(in.column("p3ke")), disabilitas(in.column("disabilitas")), penghasilan(in.column("penghasilan")),
-        tanggal_usulan(in.column("tanggal_usulan")), status(in.column("status")),
-        penanggung_jawab(in.column("penanggung_jawab")), asal(in.column("asal")) {}
+      : nik(in.column("nik")),
+        nama(in.column("nama")),
+        tanggal_lahir(in.column("tanggal_lahir")),
+        pekerjaan(in.column("pekerjaan")),
+        kategori(in.column("kategori")),
+        prioritas(in.column("prioritas")),
+        p3ke(in.column("p3ke")),
+        disabilitas(in.column("disabilitas")),
+        penghasilan(in.column("penghasilan")),
+        tanggal_usulan(in.column("tanggal_usulan")),
+        status(in.column("status")),
+        penanggung_jawab(in.column("penanggung_jawab")),
+        asal(in.column("asal")) {}
 };
 
 std::string_view cell(const csv::Record& r, int column) {
-  return column < 0 ? std::string_view{} : std::string_view(r.fields[static_cast<std::size_t>(column)]);
+  return column < 0 ? std::string_view{}
+                    : std::string_view(r.fields[static_cast<std::size_t>(column)]);
 }
 
 // FILE:LINE of a record, with validate's `asal` when the rows came through a pipe:
@@ -106,7 +141,7 @@ std::string with_article(std::string text, const std::string& article) {
 // Per-row facts the list, the waitlist and the summary share (computed at write time from
 // the spooled record, so that memory holds only the Candidate).
 class RowFacts {
-public:
+ public:
   RowFacts(const Profile& profile, const InputColumns& cols) : m_profile(profile), m_cols(cols) {}
 
   const Occupation* occupation(const csv::Record& r) {
@@ -114,7 +149,8 @@ public:
     auto it = m_occupations.find(std::string(text));
     if (it != m_occupations.end()) return it->second;
     const Occupation* found = m_profile.find_occupation(text);
-    if (m_occupations.size() < 4096) m_occupations.emplace(std::string(text), found);  // free text stays bounded
+    if (m_occupations.size() < 4096)
+      m_occupations.emplace(std::string(text), found);  // free text stays bounded
     return found;
   }
 
@@ -133,7 +169,7 @@ public:
     return d ? format_date(*d) : std::string(text);
   }
 
-private:
+ private:
   const Profile& m_profile;
   const InputColumns& m_cols;
   std::unordered_map<std::string, const Occupation*> m_occupations;
@@ -141,15 +177,15 @@ private:
 
 // Summary totals, keyed so that iteration gives the contract's order (step 5).
 class SummaryTotals {
-public:
+ public:
   SummaryTotals(const Profile& profile, std::size_t years) : m_profile(profile), m_years(years) {
     m_total.group = SummaryLine::Group::total;
     m_total.name = tr("seluruh peserta", "all participants");
     m_total.premiums.assign(years, 0);
   }
 
-  void add(const std::string& agency, const Occupation* occupation, std::string_view occupation_text,
-           const std::vector<Sen>& premiums) {
+  void add(const std::string& agency, const Occupation* occupation,
+           std::string_view occupation_text, const std::vector<Sen>& premiums) {
     add_to(m_agencies[{agency.empty(), agency}], premiums);
     // The profile's occupations in its order, then other texts by name, then the empty cell.
     std::pair<std::size_t, std::string> key;
@@ -168,7 +204,8 @@ public:
     for (const auto& [key, line] : m_agencies) {
       out.push_back(line);
       out.back().group = SummaryLine::Group::agency;
-      out.back().name = key.first ? tr("(tanpa penanggung jawab)", "(no responsible agency)") : key.second;
+      out.back().name =
+          key.first ? tr("(tanpa penanggung jawab)", "(no responsible agency)") : key.second;
     }
     for (const auto& [key, line] : m_occupations) {
       out.push_back(line);
@@ -179,7 +216,7 @@ public:
     return out;
   }
 
-private:
+ private:
   void add_to(SummaryLine& line, const std::vector<Sen>& premiums) const {
     if (line.premiums.empty()) line.premiums.assign(m_years, 0);
     ++line.count;
@@ -189,12 +226,14 @@ private:
   static constexpr std::size_t kEmpty = std::numeric_limits<std::size_t>::max();
   const Profile& m_profile;
   std::size_t m_years;
-  std::map<std::pair<bool, std::string>, SummaryLine> m_agencies;  // (empty, name): the empty one last
+  std::map<std::pair<bool, std::string>, SummaryLine>
+      m_agencies;  // (empty, name): the empty one last
   std::map<std::pair<std::size_t, std::string>, SummaryLine> m_occupations;
   SummaryLine m_total;
 };
 
-void write_summary(csv::Writer& w, const std::vector<SummaryLine>& lines, int year, int forecast_years) {
+void write_summary(csv::Writer& w, const std::vector<SummaryLine>& lines, int year,
+                   int forecast_years) {
   std::vector<std::string> row = {"kelompok", "nama", "jumlah", "iuran_tahun"};
   for (int k = 1; k <= forecast_years; ++k) row.push_back("iuran_" + std::to_string(year + k));
   w.write_row(row);
@@ -206,19 +245,22 @@ void write_summary(csv::Writer& w, const std::vector<SummaryLine>& lines, int ye
 }
 
 [[noreturn]] void stop_run_validate_first(const std::string& where, const std::string& what) {
-  throw DataError(where + ": " + what +
-                  tr(". Jalankan jamsos validate dulu dan pakai keluaran utamanya (calon yang layak).",
-                     ". Run jamsos validate first and use its main output (the eligible candidates)."));
+  throw DataError(
+      where + ": " + what +
+      tr(". Jalankan jamsos validate dulu dan pakai keluaran utamanya (calon yang layak).",
+         ". Run jamsos validate first and use its main output (the eligible candidates)."));
 }
 
 }  // namespace
 
-ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile, const ConsolidateOptions& options,
-                              const ConsolidateOutputs& out, Progress* progress) {
+ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
+                              const ConsolidateOptions& options, const ConsolidateOutputs& out,
+                              Progress* progress) {
   if ((options.quota || options.budget) && out.waitlist == nullptr) {
     // Contract, "Common rules": nothing is dropped silently.
-    throw UsageError(tr("--quota dan --budget memerlukan --waitlist FILE untuk calon yang tidak masuk",
-                        "--quota and --budget need --waitlist FILE for the candidates who do not fit"));
+    throw UsageError(
+        tr("--quota dan --budget memerlukan --waitlist FILE untuk calon yang tidak masuk",
+           "--quota and --budget need --waitlist FILE for the candidates who do not fit"));
   }
   const bool capped = profile.premium_cap_rule.enabled;
   for (std::size_t s = 0; s < in.source_count(); ++s) {
@@ -239,46 +281,52 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile, cons
     csv::stop_on_faulty_record(in, rec);
     const std::string_view status = trim(cell(rec, cols.status));
     if (!status.empty() && !iequals(status, "eligible")) {
-      stop_run_validate_first(where(in, rec, cols.asal), std::string(tr("status '", "status '")) + std::string(status) +
-                                                    tr("', bukan eligible", "', not eligible"));
+      stop_run_validate_first(where(in, rec, cols.asal),
+                              std::string(tr("status '", "status '")) + std::string(status) +
+                                  tr("', bukan eligible", "', not eligible"));
     }
     const std::string_view nik = trim(cell(rec, cols.nik));
     const auto key = nik_key(nik);
     if (!key) {
-      stop_run_validate_first(where(in, rec, cols.asal), std::string("NIK '") + mask_nik(nik) +
-                                                    tr("' bukan 16 digit", "' is not 16 digits"));
+      stop_run_validate_first(
+          where(in, rec, cols.asal),
+          std::string("NIK '") + mask_nik(nik) + tr("' bukan 16 digit", "' is not 16 digits"));
     }
     Candidate c;
     if (capped) {
       const auto birth = parse_date(cell(rec, cols.tanggal_lahir));
       if (!birth) {
-        stop_run_validate_first(
-            where(in, rec, cols.asal),
-            std::string(tr("tanggal_lahir '", "tanggal_lahir '")) + std::string(cell(rec, cols.tanggal_lahir)) +
-                tr("' tidak terbaca, akhir_iuran tidak bisa dihitung", "' cannot be read, so akhir_iuran cannot be computed"));
+        stop_run_validate_first(where(in, rec, cols.asal),
+                                std::string(tr("tanggal_lahir '", "tanggal_lahir '")) +
+                                    std::string(cell(rec, cols.tanggal_lahir)) +
+                                    tr("' tidak terbaca, akhir_iuran tidak bisa dihitung",
+                                       "' cannot be read, so akhir_iuran cannot be computed"));
       }
       c.last_month = month_index(*profile.last_premium_month(*birth));
     }
     if (c.last_month < first_month && out.waitlist == nullptr) {
-      throw UsageError(where(in, rec, cols.asal) + ": NIK " + mask_nik(nik) +
-                       tr(" berhenti iuran sebelum Januari tahun keputusan dan harus masuk daftar tunggu; "
-                          "tambahkan --waitlist FILE",
-                          " stops paying before January of the decree year and must go to the waitlist; "
-                          "add --waitlist FILE"));
+      throw UsageError(
+          where(in, rec, cols.asal) + ": NIK " + mask_nik(nik) +
+          tr(" berhenti iuran sebelum Januari tahun keputusan dan harus masuk daftar tunggu; "
+             "tambahkan --waitlist FILE",
+             " stops paying before January of the decree year and must go to the waitlist; "
+             "add --waitlist FILE"));
     }
     c.key = make_rank_key(profile,
-                          RankCells{cell(rec, cols.prioritas), cell(rec, cols.p3ke), cell(rec, cols.disabilitas),
-                                    cell(rec, cols.kategori), cell(rec, cols.penghasilan),
-                                    cell(rec, cols.tanggal_usulan)},
+                          RankCells{cell(rec, cols.prioritas), cell(rec, cols.p3ke),
+                                    cell(rec, cols.disabilitas), cell(rec, cols.kategori),
+                                    cell(rec, cols.penghasilan), cell(rec, cols.tanggal_usulan)},
                           *key);
     c.offset = spool.append(rec);
     if (candidates.size() == 1024 && in.total_bytes() > 0) {
       // Reserve once from the bytes per row so far: no doubling spike on 10M rows.
       const double per_row = static_cast<double>(in.bytes_read()) / 1024.0;
-      candidates.reserve(static_cast<std::size_t>(static_cast<double>(in.total_bytes()) / per_row * 1.05) + 1024);
+      candidates.reserve(
+          static_cast<std::size_t>(static_cast<double>(in.total_bytes()) / per_row * 1.05) + 1024);
     }
     candidates.push_back(c);
-    if (progress != nullptr && candidates.size() % 4096 == 0) progress->update(in.bytes_read(), in.total_bytes() * 2);
+    if (progress != nullptr && candidates.size() % 4096 == 0)
+      progress->update(in.bytes_read(), in.total_bytes() * 2);
   }
   result.rows_in = candidates.size();
 
@@ -289,7 +337,8 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile, cons
   const Candidate* repeat = nullptr;  // the repeat that comes first in input order
   const Candidate* original = nullptr;
   for (std::size_t i = 1; i < candidates.size(); ++i) {
-    if (candidates[i].key.nik == candidates[i - 1].key.nik && (repeat == nullptr || candidates[i].offset < repeat->offset)) {
+    if (candidates[i].key.nik == candidates[i - 1].key.nik &&
+        (repeat == nullptr || candidates[i].offset < repeat->offset)) {
       repeat = &candidates[i];
       original = &candidates[i - 1];
     }
@@ -327,6 +376,7 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile, cons
   RowFacts facts(profile, cols);
   SummaryTotals totals(profile, years);
   std::optional<WaitReason> closed;  // once a limit stops the list, everyone after waits
+  std::string closed_words;          // ... and this says why, with what was left
   Sen used = 0;
   std::vector<std::string> row;
   std::vector<Sen> premiums(years);
@@ -340,12 +390,21 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile, cons
       reason = WaitReason::ages_out_before_start;  // takes no part of the quota or budget
     } else if (!closed && options.quota && result.decreed >= *options.quota) {
       closed = WaitReason::over_quota;
+      closed_words = std::string(tr("kuota ", "the quota of ")) + std::to_string(*options.quota) +
+                     tr(" orang sudah terisi", " people is filled");
     } else if (!closed && options.budget && used + cost > *options.budget) {
       closed = WaitReason::over_budget;
+      closed_words =
+          std::string(
+              tr("daftar berhenti pada calon pertama yang tidak muat dalam anggaran ",
+                 "the list stops at the first candidate that does not fit the budget of ")) +
+          format_rupiah(*options.budget) + tr(" (sisa ", " (") +
+          format_rupiah(*options.budget - used) + tr(")", " left)");
     }
     if (!reason) reason = closed;
 
-    const std::string last_text = c.last_month == no_premium_cap ? "" : format_month(month_from_index(c.last_month));
+    const std::string last_text =
+        c.last_month == no_premium_cap ? "" : format_month(month_from_index(c.last_month));
     const std::string agency = facts.agency(rec);
     const std::string priority = std::to_string(c.key.priority);
     if (!reason) {
@@ -368,34 +427,32 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile, cons
         row[k] = rec.fields[static_cast<std::size_t>(list_source[k])];
       }
       out.list.write_row(row);
-      for (std::size_t k = 0; k < years; ++k) premiums[k] = calendar.year_total(options.year + static_cast<int>(k), c.last_month);
+      for (std::size_t k = 0; k < years; ++k)
+        premiums[k] = calendar.year_total(options.year + static_cast<int>(k), c.last_month);
       totals.add(agency, facts.occupation(rec), cell(rec, cols.pekerjaan), premiums);
     } else {
       const bool ages_out = *reason == WaitReason::ages_out_before_start;
-      std::string why;
       switch (*reason) {
         case WaitReason::ages_out_before_start:
           ++result.ages_out_before_start;
-          why = with_article(std::string(tr("iuran terakhir ", "last premium month ")) + last_text,
-                            profile.premium_cap_rule.article) +
-                tr(" sebelum iuran pertama ", " is before the first premium month ") +
-                with_article(first_month_text, profile.coverage_start_rule.article);
           break;
         case WaitReason::over_quota:
           ++result.over_quota;
-          why = std::string(tr("kuota ", "the quota of ")) + std::to_string(*options.quota) +
-                tr(" orang sudah terisi", " people is filled");
           break;
         case WaitReason::over_budget:
           ++result.over_budget;
-          why = std::string(tr("daftar berhenti pada calon pertama yang tidak muat dalam anggaran ",
-                               "the list stops at the first candidate that does not fit the budget of ")) +
-                format_rupiah(*options.budget) + tr(" (sisa ", " (") + format_rupiah(*options.budget - used) +
-                tr(")", " left)");
           break;
       }
+      const std::string why =
+          ages_out
+              ? with_article(std::string(tr("iuran terakhir ", "last premium month ")) + last_text,
+                             profile.premium_cap_rule.article) +
+                    tr(" sebelum iuran pertama ", " is before the first premium month ") +
+                    with_article(first_month_text, profile.coverage_start_rule.article)
+              : closed_words;
       wait_layout.start_row(rec.fields, row);
-      if (cols.tanggal_lahir >= 0) row[static_cast<std::size_t>(cols.tanggal_lahir)] = facts.birth_date(rec);
+      if (cols.tanggal_lahir >= 0)
+        row[static_cast<std::size_t>(cols.tanggal_lahir)] = facts.birth_date(rec);
       row[wait_layout.added_index(w_prioritas)] = priority;
       row[wait_layout.added_index(w_penanggung_jawab)] = agency;
       row[wait_layout.added_index(w_mulai_iuran)] = ages_out ? "" : first_month_text;
@@ -416,7 +473,8 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile, cons
 
   // 5. summary (Pasal 12 monitoring, Pasal 14 budget).
   result.summary = totals.lines();
-  if (out.summary != nullptr) write_summary(*out.summary, result.summary, options.year, options.forecast_years);
+  if (out.summary != nullptr)
+    write_summary(*out.summary, result.summary, options.year, options.forecast_years);
   if (progress != nullptr) progress->finish();
   return result;
 }

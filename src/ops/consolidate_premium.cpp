@@ -12,7 +12,8 @@
 namespace jamsos {
 
 MonthIndex month_index(Month m) {
-  return static_cast<MonthIndex>(static_cast<int>(m.year()) * 12 + static_cast<int>(static_cast<unsigned>(m.month())) - 1);
+  return static_cast<MonthIndex>(static_cast<int>(m.year()) * 12 +
+                                 static_cast<int>(static_cast<unsigned>(m.month())) - 1);
 }
 
 Month month_from_index(MonthIndex i) {
@@ -30,11 +31,12 @@ PremiumCalendar::PremiumCalendar(const Profile& profile, int first_year, int ext
       const Month m{date::year{first_year + static_cast<int>(y)}, date::month{k}};
       const Sen amount = profile.premium_for(m);
       if (amount <= 0) {
-        throw ConfigError(std::string(tr("profil ", "profile ")) + profile.id +
-                          tr(": tidak ada tarif iuran yang berlaku untuk ", ": no premium rate in force for ") +
-                          format_month(m) +
-                          tr("; tambahkan periode iuran (premiums) di profil atau pilih tahun lain",
-                             "; add a premium period to the profile or choose another year"));
+        throw ConfigError(
+            std::string(tr("profil ", "profile ")) + profile.id +
+            tr(": tidak ada tarif iuran yang berlaku untuk ", ": no premium rate in force for ") +
+            format_month(m) +
+            tr("; tambahkan periode iuran (premiums) di profil atau pilih tahun lain",
+               "; add a premium period to the profile or choose another year"));
       }
       cum[k] = cum[k - 1] + amount;
     }

@@ -13,7 +13,8 @@ std::uint8_t priority_of(const RankCells& cells) {
   if (given == "1") return 1;
   if (given == "2") return 2;
   // Pasal 5 ayat (2); an empty p3ke/disabilitas cell means no (contract, candidate columns).
-  if (parse_bool(cells.p3ke) == Tristate::yes || parse_bool(cells.disabilitas) == Tristate::yes) return 1;
+  if (parse_bool(cells.p3ke) == Tristate::yes || parse_bool(cells.disabilitas) == Tristate::yes)
+    return 1;
   return 2;
 }
 

@@ -35,8 +35,9 @@ T get(const char*& p) {
 
 [[noreturn]] void fail(const std::string& dir, const char* what_id, const char* what_en) {
   const int err = errno;
-  throw IoError(std::string(tr(what_id, what_en)) + " " + dir + ": " + std::strerror(err) +
-                tr(" (atur TMPDIR ke folder yang cukup ruang)", " (point TMPDIR at a folder with room)"));
+  throw IoError(
+      std::string(tr(what_id, what_en)) + " " + dir + ": " + std::strerror(err) +
+      tr(" (atur TMPDIR ke folder yang cukup ruang)", " (point TMPDIR at a folder with room)"));
 }
 
 }  // namespace
@@ -46,7 +47,8 @@ RowSpool::RowSpool() {
   m_dir = tmpdir != nullptr && *tmpdir != '\0' ? tmpdir : "/tmp";
   std::string path = m_dir + "/jamsos-consolidate-XXXXXX";
   m_fd = ::mkstemp(path.data());  // mode 0600
-  if (m_fd < 0) fail(m_dir, "berkas sementara tidak bisa dibuat di", "cannot create a temporary file in");
+  if (m_fd < 0)
+    fail(m_dir, "berkas sementara tidak bisa dibuat di", "cannot create a temporary file in");
   ::unlink(path.c_str());
   m_buffer.reserve(kFlushAt + 4096);
 }
@@ -78,7 +80,8 @@ std::size_t RowSpool::read_at(char* dst, std::size_t size, std::uint64_t at, std
   while (got < need) {
     const ssize_t n = ::pread(m_fd, dst + got, size - got, static_cast<off_t>(at + got));
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail(m_dir, "gagal membaca berkas sementara di", "cannot read the temporary file in");
+    if (n <= 0)
+      fail(m_dir, "gagal membaca berkas sementara di", "cannot read the temporary file in");
     got += static_cast<std::size_t>(n);
   }
   return got;
@@ -90,7 +93,8 @@ void RowSpool::flush() {
   while (left > 0) {
     const ssize_t n = ::write(m_fd, p, left);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) fail(m_dir, "gagal menulis berkas sementara di", "cannot write the temporary file in");
+    if (n < 0)
+      fail(m_dir, "gagal menulis berkas sementara di", "cannot write the temporary file in");
     p += n;
     left -= static_cast<std::size_t>(n);
   }

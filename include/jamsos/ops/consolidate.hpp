@@ -17,10 +17,10 @@
 namespace jamsos {
 
 struct ConsolidateOptions {
-  int year = 0;                        // coverage year Y: mulai_iuran = Y-01
-  std::optional<std::size_t> quota;    // --quota N: the first N
-  std::optional<Sen> budget;           // --budget RP: while the sum of iuran_tahun fits
-  int forecast_years = 0;              // --forecast K: iuran_<Y+1> .. iuran_<Y+K> in the summary
+  int year = 0;                      // coverage year Y: mulai_iuran = Y-01
+  std::optional<std::size_t> quota;  // --quota N: the first N
+  std::optional<Sen> budget;         // --budget RP: while the sum of iuran_tahun fits
+  int forecast_years = 0;            // --forecast K: iuran_<Y+1> .. iuran_<Y+K> in the summary
 };
 
 // Why a candidate waits (the waitlist's `alasan`).
@@ -51,9 +51,9 @@ struct ConsolidateResult {
 };
 
 struct ConsolidateOutputs {
-  csv::Writer& list;                  // the decree list, `no` 1..n
-  csv::Writer* waitlist = nullptr;    // null: a candidate who must wait stops the run (exit 2)
-  csv::Writer* summary = nullptr;     // null: no summary CSV (the result still holds it)
+  csv::Writer& list;                // the decree list, `no` 1..n
+  csv::Writer* waitlist = nullptr;  // null: a candidate who must wait stops the run (exit 2)
+  csv::Writer* summary = nullptr;   // null: no summary CSV (the result still holds it)
 };
 
 // Reads every candidate, ranks them, and writes the list, the waitlist and the summary.
@@ -61,7 +61,8 @@ struct ConsolidateOutputs {
 // NIK that is not 16 digits, a `status` other than eligible, an unreadable tanggal_lahir
 // where the profile caps premiums by age, and a repeated NIK (each naming FILE:LINE and
 // the command to run first).
-ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile, const ConsolidateOptions& options,
-                              const ConsolidateOutputs& out, Progress* progress = nullptr);
+ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
+                              const ConsolidateOptions& options, const ConsolidateOutputs& out,
+                              Progress* progress = nullptr);
 
 }  // namespace jamsos

@@ -26,7 +26,7 @@ Month month_from_index(MonthIndex i);
 
 // Premium sums for the months of `first_year` and the `extra_years` after it.
 class PremiumCalendar {
-public:
+ public:
   // Throws ConfigError (78) naming the month when a month of those years has no premium in
   // force: a decree priced at zero would mislead the budget.
   PremiumCalendar(const Profile& profile, int first_year, int extra_years);
@@ -42,7 +42,7 @@ public:
   // The premiums of those months.
   Sen year_total(int year, MonthIndex last) const;
 
-private:
+ private:
   int m_first_year;
   // Per year: [k] = premiums of its first k months, k = 0..12.
   std::vector<std::array<Sen, 13>> m_cumulative;

@@ -17,10 +17,10 @@ namespace jamsos {
 
 struct RankKey {
   std::uint64_t nik = 0;
-  Sen income = std::numeric_limits<Sen>::max();              // empty/unreadable: last
+  Sen income = std::numeric_limits<Sen>::max();                      // empty/unreadable: last
   std::int32_t proposed = std::numeric_limits<std::int32_t>::max();  // days since 1970; empty: last
-  std::uint8_t priority = 2;                                  // 1 or 2
-  std::uint8_t category = 2;                                  // 0 FM, 1 OTM, 2 anything else
+  std::uint8_t priority = 2;                                         // 1 or 2
+  std::uint8_t category = 2;                                         // 0 FM, 1 OTM, 2 anything else
 };
 
 // True when `a` comes before `b` on the list.

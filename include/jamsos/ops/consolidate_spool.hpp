@@ -15,7 +15,7 @@
 namespace jamsos {
 
 class RowSpool {
-public:
+ public:
   RowSpool();  // throws IoError (74) when no temporary file can be made
   ~RowSpool();
   RowSpool(const RowSpool&) = delete;
@@ -27,7 +27,7 @@ public:
   void read(std::uint64_t offset, csv::Record& out);
   std::uint64_t size() const { return m_size; }
 
-private:
+ private:
   void flush();
   std::size_t read_at(char* dst, std::size_t size, std::uint64_t at, std::size_t need);
   int m_fd = -1;

@@ -1,9 +1,8 @@
 // `jamsos consolidate` end to end through the library: ordering, quota, budget, age-outs,
 // the stop conditions, row conservation and the summary.
-#include <catch2/catch.hpp>
-
 #include <stdlib.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -73,7 +72,8 @@ Outcome run(const std::string& input, const ConsolidateOptions& options, bool wi
   csv::Output summary_file((dir.path / "ringkasan.csv").string());
   csv::Writer list(list_file, {}), wait(wait_file, {}), summary(summary_file, {});
   Outcome o;
-  o.result = consolidate(in, profile, options, ConsolidateOutputs{list, with_waitlist ? &wait : nullptr, &summary});
+  o.result = consolidate(in, profile, options,
+                         ConsolidateOutputs{list, with_waitlist ? &wait : nullptr, &summary});
   list_file.commit();
   wait_file.commit();
   summary_file.commit();
@@ -94,7 +94,8 @@ ConsolidateOptions year(int y) {
   return o;
 }
 
-const std::string kHeader = "nik,nama,tanggal_lahir,pekerjaan,kategori,penghasilan,p3ke,disabilitas,tanggal_usulan\n";
+const std::string kHeader =
+    "nik,nama,tanggal_lahir,pekerjaan,kategori,penghasilan,p3ke,disabilitas,tanggal_usulan\n";
 
 std::vector<std::string> column(const std::vector<Row>& rows, const std::string& name) {
   std::vector<std::string> out;
@@ -107,7 +108,8 @@ struct Stop {
   int code = 0;
   std::string message;
 };
-Stop stop_of(const std::string& input, const ConsolidateOptions& options, bool with_waitlist = true) {
+Stop stop_of(const std::string& input, const ConsolidateOptions& options,
+             bool with_waitlist = true) {
   try {
     run(input, options, with_waitlist);
   } catch (const Error& e) {
@@ -130,10 +132,11 @@ TEST_CASE("consolidate::order and numbering", "[consolidate]") {
   CHECK(column(o.list, "no") == std::vector<std::string>{"1", "2", "3", "4", "5"});
   CHECK(column(o.list, "prioritas") == std::vector<std::string>{"1", "2", "2", "2", "2"});
   SECTION("the contract's first columns, then the other input columns") {
-    CHECK(o.list_header == std::vector<std::string>{"no", "nik", "nama", "tanggal_lahir", "pekerjaan", "kategori",
-                                                    "prioritas", "penanggung_jawab", "mulai_iuran", "akhir_iuran",
-                                                    "iuran_bulanan", "iuran_tahun", "penghasilan", "p3ke",
-                                                    "disabilitas", "tanggal_usulan"});
+    CHECK(o.list_header ==
+          std::vector<std::string>{"no", "nik", "nama", "tanggal_lahir", "pekerjaan", "kategori",
+                                   "prioritas", "penanggung_jawab", "mulai_iuran", "akhir_iuran",
+                                   "iuran_bulanan", "iuran_tahun", "penghasilan", "p3ke",
+                                   "disabilitas", "tanggal_usulan"});
   }
   SECTION("computed columns: Y-01, akhir_iuran from 64y11m, premiums, agency from the occupation") {
     const Row& b = o.list[1];
@@ -150,10 +153,11 @@ TEST_CASE("consolidate::order and numbering", "[consolidate]") {
 }
 
 TEST_CASE("consolidate::budget", "[consolidate]") {
-  const std::string input = kHeader +
-                            "6471010101800001,A,1980-01-01,c,FM,1.000.000,,,\n"
-                            "6471010101800002,B,1980-01-01,c,FM,2.000.000,,,\n"
-                            "6471010104610003,C,1961-04-10,c,FM,3.000.000,,,\n";  // last month 2026-03: Rp 50.400
+  const std::string input =
+      kHeader +
+      "6471010101800001,A,1980-01-01,c,FM,1.000.000,,,\n"
+      "6471010101800002,B,1980-01-01,c,FM,2.000.000,,,\n"
+      "6471010104610003,C,1961-04-10,c,FM,3.000.000,,,\n";  // last month 2026-03: Rp 50.400
   ConsolidateOptions o = year(2026);
 
   SECTION("a budget that ends exactly at a candidate takes that candidate") {
@@ -190,20 +194,24 @@ TEST_CASE("consolidate::budget", "[consolidate]") {
 }
 
 TEST_CASE("consolidate::quota", "[consolidate]") {
-  const std::string input = kHeader +
-                            "6471010101800001,A,1980-01-01,c,FM,1.000.000,,,\n"
-                            "6471010112600002,Old,1960-12-01,c,FM,1.000.000,,,\n"  // last month 2025-11
-                            "6471010101800003,B,1980-01-01,c,FM,2.000.000,,,\n"
-                            "6471010101800004,C,1980-01-01,c,FM,3.000.000,,,\n";
+  const std::string input =
+      kHeader +
+      "6471010101800001,A,1980-01-01,c,FM,1.000.000,,,\n"
+      "6471010112600002,Old,1960-12-01,c,FM,1.000.000,,,\n"  // last month 2025-11
+      "6471010101800003,B,1980-01-01,c,FM,2.000.000,,,\n"
+      "6471010101800004,C,1980-01-01,c,FM,3.000.000,,,\n";
   ConsolidateOptions o = year(2026);
   o.quota = 2;
   const Outcome r = run(input, o);
   SECTION("the first N, the age-out taking no place") {
     CHECK(column(r.list, "nama") == std::vector<std::string>{"A", "B"});
     CHECK(column(r.waitlist, "nama") == std::vector<std::string>{"Old", "C"});
-    CHECK(column(r.waitlist, "alasan") == std::vector<std::string>{"ages_out_before_start", "over_quota"});
+    CHECK(column(r.waitlist, "alasan") ==
+          std::vector<std::string>{"ages_out_before_start", "over_quota"});
   }
-  SECTION("row conservation: list + waitlist = input") { CHECK(r.list.size() + r.waitlist.size() == 4); }
+  SECTION("row conservation: list + waitlist = input") {
+    CHECK(r.list.size() + r.waitlist.size() == 4);
+  }
   SECTION("the waitlist: input columns plus the computed ones, with words") {
     CHECK(r.waitlist_header.back() == "keterangan");
     const Row& old = r.waitlist[0];
@@ -246,16 +254,18 @@ TEST_CASE("consolidate::stops", "[consolidate]") {
                               Catch::Contains("dedupe") && Catch::Contains("647101******0001"));
   }
   SECTION("a status other than eligible: 65, run validate first") {
-    const Stop s = stop_of("nik,nama,tanggal_lahir,status\n"
-                           "6471010101800001,A,1980-01-01,eligible\n"
-                           "6471010101800002,B,1980-01-01,\n"
-                           "6471010101800003,C,1980-01-01,ineligible\n",
-                           year(2026));
+    const Stop s = stop_of(
+        "nik,nama,tanggal_lahir,status\n"
+        "6471010101800001,A,1980-01-01,eligible\n"
+        "6471010101800002,B,1980-01-01,\n"
+        "6471010101800003,C,1980-01-01,ineligible\n",
+        year(2026));
     CHECK(s.code == 65);
     CHECK_THAT(s.message, Catch::Contains("layak.csv:4") && Catch::Contains("validate"));
   }
   SECTION("an unreadable tanggal_lahir where premiums stop at 64y11m: 65 naming the line") {
-    const Stop s = stop_of(kHeader + "6471010101800001,A,31-02-1980,c,FM,1.000.000,,,\n", year(2026));
+    const Stop s =
+        stop_of(kHeader + "6471010101800001,A,31-02-1980,c,FM,1.000.000,,,\n", year(2026));
     CHECK(s.code == 65);
     CHECK_THAT(s.message, Catch::Contains("layak.csv:2") && Catch::Contains("tanggal_lahir"));
   }
@@ -277,31 +287,35 @@ TEST_CASE("consolidate::stops", "[consolidate]") {
 }
 
 TEST_CASE("consolidate::penanggung_jawab", "[consolidate]") {
-  const Outcome r = run("nik,nama,tanggal_lahir,pekerjaan,penanggung_jawab\n"
-                        "6471010101800001,A,1980-01-01,pedagang keliling,\n"
-                        "6471010101800002,B,1980-01-01,f,\n"
-                        "6471010101800003,C,1980-01-01,f,Dinas Koperasi\n"
-                        "6471010101800004,D,1980-01-01,astronot,\n",
-                        year(2026));
+  const Outcome r =
+      run("nik,nama,tanggal_lahir,pekerjaan,penanggung_jawab\n"
+          "6471010101800001,A,1980-01-01,pedagang keliling,\n"
+          "6471010101800002,B,1980-01-01,f,\n"
+          "6471010101800003,C,1980-01-01,f,Dinas Koperasi\n"
+          "6471010101800004,D,1980-01-01,astronot,\n",
+          year(2026));
   CHECK(column(r.list, "penanggung_jawab") ==
-        std::vector<std::string>{"Kecamatan dan Kelurahan", "Perangkat Daerah yang membidangi urusan perdagangan",
+        std::vector<std::string>{"Kecamatan dan Kelurahan",
+                                 "Perangkat Daerah yang membidangi urusan perdagangan",
                                  "Dinas Koperasi", ""});
 }
 
 TEST_CASE("consolidate::summary and forecast", "[consolidate]") {
   ConsolidateOptions o = year(2026);
   o.forecast_years = 2;
-  const Outcome r = run(kHeader +
-                            "6471010101800001,A,1980-01-01,a,FM,1.000.000,,,\n"
-                            "6471010101800002,B,1980-01-01,b,FM,1.000.000,,,\n"
-                            "6471010108620003,C,1962-08-01,c,FM,1.000.000,,,\n",  // last month 2027-07
-                        o);
-  CHECK(r.summary_header ==
-        std::vector<std::string>{"kelompok", "nama", "jumlah", "iuran_tahun", "iuran_2027", "iuran_2028"});
+  const Outcome r =
+      run(kHeader +
+              "6471010101800001,A,1980-01-01,a,FM,1.000.000,,,\n"
+              "6471010101800002,B,1980-01-01,b,FM,1.000.000,,,\n"
+              "6471010108620003,C,1962-08-01,c,FM,1.000.000,,,\n",  // last month 2027-07
+          o);
+  CHECK(r.summary_header == std::vector<std::string>{"kelompok", "nama", "jumlah", "iuran_tahun",
+                                                     "iuran_2027", "iuran_2028"});
   REQUIRE(r.summary.size() == 2 + 3 + 1);
   SECTION("agencies: nelayan and petani share one") {
     CHECK(r.summary[0].at("kelompok") == "penanggung_jawab");
-    CHECK(r.summary[0].at("nama") == "Perangkat Daerah yang membidangi urusan pangan, pertanian dan perikanan");
+    CHECK(r.summary[0].at("nama") ==
+          "Perangkat Daerah yang membidangi urusan pangan, pertanian dan perikanan");
     CHECK(r.summary[0].at("jumlah") == "2");
     CHECK(r.summary[1].at("nama") == "Perangkat Daerah yang membidangi urusan perhubungan");
   }

@@ -34,13 +34,19 @@ TEST_CASE("consolidate::month_index", "[consolidate]") {
 
 TEST_CASE("consolidate::months_paid", "[consolidate]") {
   const MonthIndex jan2026 = month_index(ym(2026, 1));
-  SECTION("no age cap: the whole year") { CHECK(PremiumCalendar::months_paid(2026, no_premium_cap) == 12); }
+  SECTION("no age cap: the whole year") {
+    CHECK(PremiumCalendar::months_paid(2026, no_premium_cap) == 12);
+  }
   SECTION("last month December of Y or later: the whole year") {
     CHECK(PremiumCalendar::months_paid(2026, jan2026 + 11) == 12);
     CHECK(PremiumCalendar::months_paid(2026, jan2026 + 40) == 12);
   }
-  SECTION("last month January of Y: one month") { CHECK(PremiumCalendar::months_paid(2026, jan2026) == 1); }
-  SECTION("last month December of Y-1: nothing") { CHECK(PremiumCalendar::months_paid(2026, jan2026 - 1) == 0); }
+  SECTION("last month January of Y: one month") {
+    CHECK(PremiumCalendar::months_paid(2026, jan2026) == 1);
+  }
+  SECTION("last month December of Y-1: nothing") {
+    CHECK(PremiumCalendar::months_paid(2026, jan2026 - 1) == 0);
+  }
 }
 
 TEST_CASE("consolidate::PremiumCalendar year_total", "[consolidate]") {

@@ -1,7 +1,6 @@
 // The decree list's order (Pasal 5 ayat (2) and the contract's tie-breaks).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <vector>
 
 #include "jamsos/core/profile.hpp"
@@ -16,9 +15,10 @@ const Profile& balikpapan() {
   return p;
 }
 
-RankKey key(std::uint64_t nik, std::string_view prioritas, std::string_view kategori, std::string_view penghasilan,
-            std::string_view tanggal_usulan) {
-  return make_rank_key(balikpapan(), RankCells{prioritas, "", "", kategori, penghasilan, tanggal_usulan}, nik);
+RankKey key(std::uint64_t nik, std::string_view prioritas, std::string_view kategori,
+            std::string_view penghasilan, std::string_view tanggal_usulan) {
+  return make_rank_key(balikpapan(),
+                       RankCells{prioritas, "", "", kategori, penghasilan, tanggal_usulan}, nik);
 }
 
 }  // namespace
@@ -60,8 +60,10 @@ TEST_CASE("consolidate::ranks_before ties", "[consolidate]") {
     CHECK(ranks_before(key(9, "2", "FM", "Rp 1.000.000", ""), key(1, "2", "FM", "1000000.01", "")));
   }
   SECTION("same income: earlier tanggal_usulan first; empty last; any date format") {
-    CHECK(ranks_before(key(9, "2", "FM", "1.500.000", "14/08/2025"), key(1, "2", "FM", "1.500.000", "2025-08-15")));
-    CHECK(ranks_before(key(9, "2", "FM", "1.500.000", "2025-08-15"), key(1, "2", "FM", "1.500.000", "")));
+    CHECK(ranks_before(key(9, "2", "FM", "1.500.000", "14/08/2025"),
+                       key(1, "2", "FM", "1.500.000", "2025-08-15")));
+    CHECK(ranks_before(key(9, "2", "FM", "1.500.000", "2025-08-15"),
+                       key(1, "2", "FM", "1.500.000", "")));
   }
   SECTION("everything equal: the NIK decides, so the order never depends on input order") {
     const RankKey a = key(6471010101800001, "2", "FM", "1.500.000", "2025-08-15");
@@ -72,9 +74,12 @@ TEST_CASE("consolidate::ranks_before ties", "[consolidate]") {
   }
   SECTION("a full sort puts the whole contract order in place") {
     std::vector<RankKey> keys = {
-        key(7, "2", "OTM", "", ""),          key(6, "2", "OTM", "2.000.000", ""),
-        key(5, "2", "FM", "2.000.000", ""),  key(4, "2", "FM", "1.000.000", "2025-08-20"),
-        key(3, "2", "FM", "1.000.000", "2025-08-10"), key(2, "", "FM", "1.000.000", "2025-08-10"),
+        key(7, "2", "OTM", "", ""),
+        key(6, "2", "OTM", "2.000.000", ""),
+        key(5, "2", "FM", "2.000.000", ""),
+        key(4, "2", "FM", "1.000.000", "2025-08-20"),
+        key(3, "2", "FM", "1.000.000", "2025-08-10"),
+        key(2, "", "FM", "1.000.000", "2025-08-10"),
         key(1, "1", "OTM", "", ""),
     };
     std::reverse(keys.begin(), keys.end());
