@@ -13,6 +13,8 @@
 // first-seen order) and keeping lines of other periods aside -> emit the rows in the
 // contract's order. Memory: about 70 bytes per roster row plus the names; the invoice is
 // not kept, only its NIKs that are not on the roster and its wrong-period lines.
+#include "jamsos/ops/reconcile.hpp"
+
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -27,7 +29,6 @@
 #include "jamsos/core/i18n.hpp"
 #include "jamsos/core/nik.hpp"
 #include "jamsos/core/text.hpp"
-#include "jamsos/ops/reconcile.hpp"
 
 namespace jamsos {
 namespace {
@@ -42,16 +43,19 @@ struct NameRef {
 };
 
 class NameArena {
-public:
+ public:
   NameRef add(std::string_view name) {
     name = trim(name);
-    const NameRef ref{m_text.size(), static_cast<std::uint32_t>(std::min<std::size_t>(name.size(), no_row))};
+    const NameRef ref{m_text.size(),
+                      static_cast<std::uint32_t>(std::min<std::size_t>(name.size(), no_row))};
     m_text.append(name.substr(0, ref.size));
     return ref;
   }
-  std::string_view get(NameRef ref) const { return std::string_view(m_text).substr(ref.offset, ref.size); }
+  std::string_view get(NameRef ref) const {
+    return std::string_view(m_text).substr(ref.offset, ref.size);
+  }
 
-private:
+ private:
   std::string m_text;
 };
 
@@ -61,7 +65,7 @@ struct Participant {
   std::uint32_t source = 0;
   std::uint32_t line = 0;
   RosterState state = RosterState::active;
-  Month bound{};                  // mulai_iuran (not_started) or akhir_iuran (ended)
+  Month bound{};                   // mulai_iuran (not_started) or akhir_iuran (ended)
   std::uint32_t billed_lines = 0;  // invoice lines for M
   Sen billed = 0;
 };
@@ -94,26 +98,29 @@ std::string nik_text(std::uint64_t nik) { return fmt::format("{:016}", nik); }
 Sen add_money(Sen total, Sen amount, const std::string& where) {
   Sen result = 0;
   if (__builtin_add_overflow(total, amount, &result))
-    throw DataError(fmt::format(fmt::runtime(tr("{}: jumlah uang melampaui batas perhitungan; periksa kolom iuran.",
-                                                "{}: the money total overflows; check the iuran column.")),
-                                where));
+    throw DataError(
+        fmt::format(trf("{}: jumlah uang melampaui batas perhitungan; periksa kolom iuran.",
+                        "{}: the money total overflows; check the iuran column."),
+                    where));
   return result;
 }
 
-std::uint64_t read_nik(const csv::MultiReader& in, const csv::Record& rec, std::size_t col, const char* what_id,
-                       const char* what_en) {
+std::uint64_t read_nik(const csv::MultiReader& in, const csv::Record& rec, std::size_t col,
+                       const char* what_id, const char* what_en) {
   const std::string_view text = trim(rec.fields[col]);
   if (const auto key = nik_key(text)) return *key;
   const bool scientific = check_nik(text) == NikProblem::scientific;
-  throw DataError(fmt::format(
-      fmt::runtime(tr("{}: NIK '{}' bukan 16 digit; {} hanya boleh berisi NIK yang sah. {}",
-                      "{}: NIK '{}' is not 16 digits; {} holds valid NIKs only. {}")),
-      in.location(rec), mask_nik(text), tr(what_id, what_en),
-      scientific ? tr("Spreadsheet mengubahnya menjadi angka ilmiah dan digitnya hilang: ekspor ulang dengan kolom nik "
-                      "berformat teks.",
-                      "A spreadsheet turned it into scientific notation and its digits are lost: export again with the "
-                      "nik column formatted as text.")
-                 : tr("Perbaiki baris ini.", "Fix this row.")));
+  throw DataError(
+      fmt::format(trf("{}: NIK '{}' bukan 16 digit; {} hanya boleh berisi NIK yang sah. {}",
+                      "{}: NIK '{}' is not 16 digits; {} holds valid NIKs only. {}"),
+                  in.location(rec), mask_nik(text), tr(what_id, what_en),
+                  scientific ? tr("Spreadsheet mengubahnya menjadi angka ilmiah dan digitnya "
+                                  "hilang: ekspor ulang dengan kolom nik "
+                                  "berformat teks.",
+                                  "A spreadsheet turned it into scientific notation and its digits "
+                                  "are lost: export again with the "
+                                  "nik column formatted as text.")
+                             : tr("Perbaiki baris ini.", "Fix this row.")));
 }
 
 // A month cell: YYYY-MM, or a date whose month is meant (a spreadsheet may have saved
@@ -124,11 +131,12 @@ std::optional<Month> read_month(std::string_view text) {
   return std::nullopt;
 }
 
-[[noreturn]] void bad_month(const csv::MultiReader& in, const csv::Record& rec, std::string_view column,
-                            std::string_view text) {
-  throw DataError(fmt::format(fmt::runtime(tr("{}: {} '{}' tidak terbaca; tulis sebagai YYYY-MM (mis. 2026-03).",
-                                              "{}: {} '{}' cannot be read; write it as YYYY-MM (e.g. 2026-03).")),
-                              in.location(rec), column, text));
+[[noreturn]] void bad_month(const csv::MultiReader& in, const csv::Record& rec,
+                            std::string_view column, std::string_view text) {
+  throw DataError(
+      fmt::format(trf("{}: {} '{}' tidak terbaca; tulis sebagai YYYY-MM (mis. 2026-03).",
+                      "{}: {} '{}' cannot be read; write it as YYYY-MM (e.g. 2026-03)."),
+                  in.location(rec), column, text));
 }
 
 // ---- the roster -------------------------------------------------------------
@@ -165,12 +173,14 @@ RosterColumns roster_columns(const csv::MultiReader& in, const Profile& profile)
     } else if (src.column("tanggal_lahir") >= 0) {
       cols.cap_by_source.push_back(CapSource::tanggal_lahir);
     } else {
-      throw DataError(fmt::format(
-          fmt::runtime(tr("{}: kolom akhir_iuran atau tanggal_lahir tidak ada; salah satunya wajib untuk batas usia "
+      throw DataError(
+          fmt::format(trf("{}: kolom akhir_iuran atau tanggal_lahir tidak ada; salah satunya wajib "
+                          "untuk batas usia "
                           "iuran ({}). Pakai daftar keluaran jamsos terminate.",
-                          "{}: neither an akhir_iuran nor a tanggal_lahir column; one of them is needed for the "
-                          "premium age cap ({}). Use the roster jamsos terminate wrote.")),
-          src.display_name(), profile.premium_cap_rule.article));
+                          "{}: neither an akhir_iuran nor a tanggal_lahir column; one of them is "
+                          "needed for the "
+                          "premium age cap ({}). Use the roster jamsos terminate wrote."),
+                      src.display_name(), profile.premium_cap_rule.article));
     }
   }
   cols.nik = column_or_zero(in, "nik");
@@ -182,8 +192,8 @@ RosterColumns roster_columns(const csv::MultiReader& in, const Profile& profile)
   return cols;
 }
 
-std::optional<Month> last_premium_month(const csv::MultiReader& in, const csv::Record& rec, const RosterColumns& cols,
-                                        const Profile& profile) {
+std::optional<Month> last_premium_month(const csv::MultiReader& in, const csv::Record& rec,
+                                        const RosterColumns& cols, const Profile& profile) {
   switch (cols.cap_by_source[rec.source]) {
     case CapSource::none:
       return std::nullopt;
@@ -197,24 +207,27 @@ std::optional<Month> last_premium_month(const csv::MultiReader& in, const csv::R
       const std::string_view text = trim(rec.fields[cols.tanggal_lahir]);
       if (const auto birth = parse_date(text)) return profile.last_premium_month(*birth);
       throw DataError(fmt::format(
-          fmt::runtime(tr("{}: tanggal_lahir '{}' tidak terbaca, jadi bulan iuran terakhir ({}) tidak bisa dihitung; "
-                          "tulis sebagai YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY.",
-                          "{}: tanggal_lahir '{}' cannot be read, so the last premium month ({}) cannot be "
-                          "computed; write it as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY.")),
+          trf("{}: tanggal_lahir '{}' tidak terbaca, jadi bulan iuran terakhir ({}) tidak bisa "
+              "dihitung; "
+              "tulis sebagai YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY.",
+              "{}: tanggal_lahir '{}' cannot be read, so the last premium month ({}) cannot be "
+              "computed; write it as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY."),
           in.location(rec), text, profile.premium_cap_rule.article));
     }
   }
   return std::nullopt;
 }
 
-Month first_premium_month(const csv::MultiReader& in, const csv::Record& rec, const RosterColumns& cols) {
+Month first_premium_month(const csv::MultiReader& in, const csv::Record& rec,
+                          const RosterColumns& cols) {
   const std::string_view text = trim(rec.fields[cols.mulai_iuran]);
   if (text.empty())
-    throw DataError(fmt::format(fmt::runtime(tr("{}: mulai_iuran kosong; isi bulan iuran pertama (YYYY-MM), seperti "
-                                                "yang ditulis jamsos consolidate.",
-                                                "{}: mulai_iuran is empty; fill in the first premium month (YYYY-MM), "
-                                                "as jamsos consolidate writes it.")),
-                                in.location(rec)));
+    throw DataError(
+        fmt::format(trf("{}: mulai_iuran kosong; isi bulan iuran pertama (YYYY-MM), seperti "
+                        "yang ditulis jamsos consolidate.",
+                        "{}: mulai_iuran is empty; fill in the first premium month (YYYY-MM), "
+                        "as jamsos consolidate writes it."),
+                    in.location(rec)));
   if (const auto m = read_month(text)) return *m;
   bad_month(in, rec, "mulai_iuran", text);
 }
@@ -224,20 +237,23 @@ struct Roster {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> index;  // (NIK, row), sorted
 
   std::uint32_t find(std::uint64_t nik) const {
-    const auto it = std::lower_bound(index.begin(), index.end(), std::pair<std::uint64_t, std::uint32_t>{nik, 0});
+    const auto it = std::lower_bound(index.begin(), index.end(),
+                                     std::pair<std::uint64_t, std::uint32_t>{nik, 0});
     return it != index.end() && it->first == nik ? it->second : no_row;
   }
 };
 
-void report_progress(Progress* progress, const csv::MultiReader& roster, const csv::MultiReader& invoice) {
+void report_progress(Progress* progress, const csv::MultiReader& roster,
+                     const csv::MultiReader& invoice) {
   if (!progress) return;
-  const std::uint64_t total =
-      roster.total_bytes() && invoice.total_bytes() ? roster.total_bytes() + invoice.total_bytes() : 0;
+  const std::uint64_t total = roster.total_bytes() && invoice.total_bytes()
+                                  ? roster.total_bytes() + invoice.total_bytes()
+                                  : 0;
   progress->update(roster.bytes_read() + invoice.bytes_read(), total);
 }
 
-Roster read_roster(csv::MultiReader& in, const csv::MultiReader& invoice, const Profile& profile, Month month,
-                   NameArena& names, Progress* progress) {
+Roster read_roster(csv::MultiReader& in, const csv::MultiReader& invoice, const Profile& profile,
+                   Month month, NameArena& names, Progress* progress) {
   const RosterColumns cols = roster_columns(in, profile);
   Roster roster;
   csv::Record rec;
@@ -255,30 +271,41 @@ Roster read_roster(csv::MultiReader& in, const csv::MultiReader& invoice, const 
     } else if (last && *last < month) {
       p.state = RosterState::ended, p.bound = *last;
     }
-    if (roster.rows.size() >= no_row) throw DataError(tr("daftar peserta terlalu besar", "roster too large"));
+    if (roster.rows.size() >= no_row)
+      throw DataError(tr("daftar peserta terlalu besar", "roster too large"));
     roster.rows.push_back(p);
     if (roster.rows.size() % progress_every == 0) report_progress(progress, in, invoice);
   }
 
   roster.index.reserve(roster.rows.size());
-  for (std::uint32_t i = 0; i < roster.rows.size(); ++i) roster.index.emplace_back(roster.rows[i].nik, i);
+  for (std::uint32_t i = 0; i < roster.rows.size(); ++i)
+    roster.index.emplace_back(roster.rows[i].nik, i);
   std::sort(roster.index.begin(), roster.index.end());
   // Contract: a duplicate NIK where uniqueness is required is bad input (65). Of all
   // repeats, name the one whose second row comes first in the file.
   std::uint32_t first_dup = no_row;
   for (std::size_t i = 1; i < roster.index.size(); ++i)
-    if (roster.index[i].first == roster.index[i - 1].first) first_dup = std::min(first_dup, roster.index[i].second);
+    if (roster.index[i].first == roster.index[i - 1].first)
+      first_dup = std::min(first_dup, roster.index[i].second);
   if (first_dup != no_row) {
     const Participant& later = roster.rows[first_dup];
-    const Participant& earlier = roster.rows[roster.index[static_cast<std::size_t>(
-        std::lower_bound(roster.index.begin(), roster.index.end(), std::pair<std::uint64_t, std::uint32_t>{later.nik, 0}) -
-        roster.index.begin())].second];
-    const auto where = [&in](const Participant& p) { return fmt::format("{}:{}", in.source(p.source).display_name(), p.line); };
-    throw DataError(fmt::format(
-        fmt::runtime(tr("{}: NIK {} sudah ada di {}; daftar peserta harus satu baris per NIK. Jalankan jamsos dedupe "
-                        "dulu.",
-                        "{}: NIK {} already appears at {}; a roster holds one row per NIK. Run jamsos dedupe first.")),
-        where(later), mask_nik(nik_text(later.nik)), where(earlier)));
+    const Participant& earlier =
+        roster
+            .rows[roster
+                      .index[static_cast<std::size_t>(
+                          std::lower_bound(roster.index.begin(), roster.index.end(),
+                                           std::pair<std::uint64_t, std::uint32_t>{later.nik, 0}) -
+                          roster.index.begin())]
+                      .second];
+    const auto where = [&in](const Participant& p) {
+      return fmt::format("{}:{}", in.source(p.source).display_name(), p.line);
+    };
+    throw DataError(fmt::format(trf("{}: NIK {} sudah ada di {}; daftar peserta harus satu baris "
+                                    "per NIK. Jalankan jamsos dedupe "
+                                    "dulu.",
+                                    "{}: NIK {} already appears at {}; a roster holds one row per "
+                                    "NIK. Run jamsos dedupe first."),
+                                where(later), mask_nik(nik_text(later.nik)), where(earlier)));
   }
   return roster;
 }
@@ -291,8 +318,8 @@ struct Billing {
   std::vector<OtherPeriodLine> other_periods;
 };
 
-Billing read_invoice(csv::MultiReader& in, const csv::MultiReader& roster_in, Roster& roster, Month month,
-                     NameArena& names, ReconcileSummary& summary, Progress* progress) {
+Billing read_invoice(csv::MultiReader& in, const csv::MultiReader& roster_in, Roster& roster,
+                     Month month, NameArena& names, ReconcileSummary& summary, Progress* progress) {
   for (std::size_t s = 0; s < in.source_count(); ++s)
     csv::require_columns(in.source(s).header(), {"nik", "iuran"}, in.source(s).display_name());
   const auto nik_col = static_cast<std::size_t>(in.column("nik"));
@@ -312,10 +339,11 @@ Billing read_invoice(csv::MultiReader& in, const csv::MultiReader& roster_in, Ro
     const std::optional<Sen> amount = parse_money(amount_text);
     if (!amount)
       throw DataError(fmt::format(
-          fmt::runtime(tr("{}: iuran '{}' bukan jumlah uang; tulis misalnya 16800, 16.800 atau Rp 16.800.",
-                          "{}: iuran '{}' is not an amount; write e.g. 16800, 16.800 or Rp 16.800.")),
+          trf("{}: iuran '{}' bukan jumlah uang; tulis misalnya 16800, 16.800 atau Rp 16.800.",
+              "{}: iuran '{}' is not an amount; write e.g. 16800, 16.800 or Rp 16.800."),
           in.location(rec), amount_text));
-    const std::string_view name = nama_col >= 0 ? std::string_view(rec.fields[static_cast<std::size_t>(nama_col)]) : "";
+    const std::string_view name =
+        nama_col >= 0 ? std::string_view(rec.fields[static_cast<std::size_t>(nama_col)]) : "";
     const std::uint32_t row = roster.find(nik);
 
     // Contract: a line whose periode is present and not M is listed on its own and
@@ -350,7 +378,8 @@ Billing read_invoice(csv::MultiReader& in, const csv::MultiReader& roster_in, Ro
       p.billed = add_money(p.billed, *amount, in.location(rec));
       continue;
     }
-    const auto [it, added] = stranger_index.try_emplace(nik, static_cast<std::uint32_t>(billing.strangers.size()));
+    const auto [it, added] =
+        stranger_index.try_emplace(nik, static_cast<std::uint32_t>(billing.strangers.size()));
     if (added) {
       ++summary.billed_niks;
       billing.strangers.push_back({nik, names.add(name), 0, 0});
@@ -366,15 +395,15 @@ Billing read_invoice(csv::MultiReader& in, const csv::MultiReader& roster_in, Ro
 // ---- the rows ---------------------------------------------------------------
 
 class Emitter {
-public:
+ public:
   Emitter(ReconcileSummary& summary, const std::function<void(const ReconcileRow&)>& on_row)
       : m_summary(summary), m_on_row(on_row) {
     m_row.period = summary.month;
   }
 
   // One NIK billed for M and/or expected.
-  void nik(std::uint64_t nik, std::string_view name, bool expected, std::uint32_t billed_lines, Sen billed,
-           RosterState state, std::optional<Month> bound) {
+  void nik(std::uint64_t nik, std::string_view name, bool expected, std::uint32_t billed_lines,
+           Sen billed, RosterState state, std::optional<Month> bound) {
     const Sen premium = m_summary.premium;
     m_row.status = decide_status(expected, billed_lines, billed, premium);
     m_row.expected = expected ? std::optional<Sen>(premium) : std::nullopt;
@@ -390,7 +419,8 @@ public:
     emit(nik, name);
   }
 
-  void other_period(std::uint64_t nik, std::string_view name, Sen amount, Month period, RosterState state) {
+  void other_period(std::uint64_t nik, std::string_view name, Sen amount, Month period,
+                    RosterState state) {
     m_row.status = ReconcileStatus::wrong_period;
     m_row.expected.reset();
     m_row.billed = amount;
@@ -401,16 +431,19 @@ public:
     emit(nik, name);
   }
 
-private:
+ private:
   void emit(std::uint64_t nik, std::string_view name) {
     m_row.nik = nik_text(nik);
     m_row.nama.assign(name);
     m_row.difference = m_row.billed.value_or(0) - m_row.expected.value_or(0);
     const auto s = static_cast<std::size_t>(m_row.status);
     ++m_summary.rows[s];
-    m_summary.expected_sum[s] = add_money(m_summary.expected_sum[s], m_row.expected.value_or(0), "reconcile");
-    m_summary.billed_sum[s] = add_money(m_summary.billed_sum[s], m_row.billed.value_or(0), "reconcile");
-    m_summary.difference_sum[s] = add_money(m_summary.difference_sum[s], m_row.difference, "reconcile");
+    m_summary.expected_sum[s] =
+        add_money(m_summary.expected_sum[s], m_row.expected.value_or(0), "reconcile");
+    m_summary.billed_sum[s] =
+        add_money(m_summary.billed_sum[s], m_row.billed.value_or(0), "reconcile");
+    m_summary.difference_sum[s] =
+        add_money(m_summary.difference_sum[s], m_row.difference, "reconcile");
     m_on_row(m_row);
   }
 
@@ -425,23 +458,26 @@ std::optional<Month> bound_of(const Participant& p) {
 
 }  // namespace
 
-ReconcileSummary reconcile(csv::MultiReader& roster_in, csv::MultiReader& invoice_in, const Profile& profile,
-                           const ReconcileOptions& options, const std::function<void(const ReconcileRow&)>& on_row,
+ReconcileSummary reconcile(csv::MultiReader& roster_in, csv::MultiReader& invoice_in,
+                           const Profile& profile, const ReconcileOptions& options,
+                           const std::function<void(const ReconcileRow&)>& on_row,
                            Progress* progress) {
   ReconcileSummary summary;
   summary.month = options.month;
   summary.premium = profile.premium_for(options.month);
   if (summary.premium <= 0)
-    throw ConfigError(fmt::format(
-        fmt::runtime(tr("profil {}: tidak ada iuran yang berlaku untuk {}; tambahkan periode [[premiums]] yang mencakup "
-                        "bulan itu.",
-                        "profile {}: no premium in force for {}; add a [[premiums]] period covering that month.")),
-        profile.id, format_month(options.month)));
+    throw ConfigError(fmt::format(trf("profil {}: tidak ada iuran yang berlaku untuk {}; tambahkan "
+                                      "periode [[premiums]] yang mencakup "
+                                      "bulan itu.",
+                                      "profile {}: no premium in force for {}; add a [[premiums]] "
+                                      "period covering that month."),
+                                  profile.id, format_month(options.month)));
 
   NameArena names;
   Roster roster = read_roster(roster_in, invoice_in, profile, options.month, names, progress);
   summary.roster_rows = roster.rows.size();
-  Billing billing = read_invoice(invoice_in, roster_in, roster, options.month, names, summary, progress);
+  Billing billing =
+      read_invoice(invoice_in, roster_in, roster, options.month, names, summary, progress);
 
   Emitter emit(summary, on_row);
   // 1. Expected participants, in roster order.
@@ -458,7 +494,8 @@ ReconcileSummary reconcile(csv::MultiReader& roster_in, csv::MultiReader& invoic
       emit.nik(p.nik, names.get(p.name), false, p.billed_lines, p.billed, p.state, bound_of(p));
     } else {
       const Stranger& s = billing.strangers[u.index];
-      emit.nik(s.nik, names.get(s.name), false, s.billed_lines, s.billed, RosterState::absent, std::nullopt);
+      emit.nik(s.nik, names.get(s.name), false, s.billed_lines, s.billed, RosterState::absent,
+               std::nullopt);
     }
   }
   // 3. Lines of other periods, in invoice order.
@@ -471,12 +508,15 @@ ReconcileSummary reconcile(csv::MultiReader& roster_in, csv::MultiReader& invoic
   return summary;
 }
 
-ReconcileSummary run_reconcile(csv::MultiReader& roster, csv::MultiReader& invoice, const Profile& profile,
-                               const ReconcileOptions& options, csv::Writer& out,
-                               std::vector<ReconcileRow>* differences, Progress* progress) {
+ReconcileSummary run_reconcile(csv::MultiReader& roster, csv::MultiReader& invoice,
+                               const Profile& profile, const ReconcileOptions& options,
+                               csv::Writer& out, std::vector<ReconcileRow>* differences,
+                               Progress* progress) {
   out.write_row(reconcile_columns());
   std::vector<std::string> fields(reconcile_columns().size());
-  const auto money = [](const std::optional<Sen>& s) { return s ? format_money_plain(*s) : std::string(); };
+  const auto money = [](const std::optional<Sen>& s) {
+    return s ? format_money_plain(*s) : std::string();
+  };
   return reconcile(
       roster, invoice, profile, options,
       [&](const ReconcileRow& row) {

@@ -14,24 +14,36 @@ namespace jamsos {
 
 const char* status_code(ReconcileStatus s) {
   switch (s) {
-    case ReconcileStatus::match: return "match";
-    case ReconcileStatus::amount_mismatch: return "amount_mismatch";
-    case ReconcileStatus::duplicate_in_invoice: return "duplicate_in_invoice";
-    case ReconcileStatus::not_expected: return "not_expected";
-    case ReconcileStatus::missing_in_invoice: return "missing_in_invoice";
-    case ReconcileStatus::wrong_period: return "wrong_period";
+    case ReconcileStatus::match:
+      return "match";
+    case ReconcileStatus::amount_mismatch:
+      return "amount_mismatch";
+    case ReconcileStatus::duplicate_in_invoice:
+      return "duplicate_in_invoice";
+    case ReconcileStatus::not_expected:
+      return "not_expected";
+    case ReconcileStatus::missing_in_invoice:
+      return "missing_in_invoice";
+    case ReconcileStatus::wrong_period:
+      return "wrong_period";
   }
   return "?";
 }
 
 const char* status_words(ReconcileStatus s) {
   switch (s) {
-    case ReconcileStatus::match: return tr("Sesuai", "Match");
-    case ReconcileStatus::amount_mismatch: return tr("Jumlah berbeda", "Amount differs");
-    case ReconcileStatus::duplicate_in_invoice: return tr("Tagihan ganda", "Billed twice");
-    case ReconcileStatus::not_expected: return tr("Bukan peserta aktif", "Not an active participant");
-    case ReconcileStatus::missing_in_invoice: return tr("Tidak ditagih", "Not billed");
-    case ReconcileStatus::wrong_period: return tr("Periode lain", "Other period");
+    case ReconcileStatus::match:
+      return tr("Sesuai", "Match");
+    case ReconcileStatus::amount_mismatch:
+      return tr("Jumlah berbeda", "Amount differs");
+    case ReconcileStatus::duplicate_in_invoice:
+      return tr("Tagihan ganda", "Billed twice");
+    case ReconcileStatus::not_expected:
+      return tr("Bukan peserta aktif", "Not an active participant");
+    case ReconcileStatus::missing_in_invoice:
+      return tr("Tidak ditagih", "Not billed");
+    case ReconcileStatus::wrong_period:
+      return tr("Periode lain", "Other period");
   }
   return "?";
 }
@@ -47,14 +59,18 @@ namespace {
 
 // Why a NIK billed for M is not expected: what the roster says about it.
 std::string not_expected_reason(const ReconcileRow& row, const Profile& profile) {
-  const auto cite = [](const RuleRef& rule) { return rule.enabled ? fmt::format(" ({})", rule.article) : std::string(); };
+  const auto cite = [](const RuleRef& rule) {
+    return rule.enabled ? fmt::format(" ({})", rule.article) : std::string();
+  };
   switch (row.roster) {
     case RosterState::ended:
-      return fmt::format(fmt::runtime(tr("di daftar peserta, iuran terakhir {}{}", "on the roster, last premium month {}{}")),
-                         format_month(*row.roster_bound), cite(profile.premium_cap_rule));
+      return fmt::format(
+          trf("di daftar peserta, iuran terakhir {}{}", "on the roster, last premium month {}{}"),
+          format_month(*row.roster_bound), cite(profile.premium_cap_rule));
     case RosterState::not_started:
-      return fmt::format(fmt::runtime(tr("di daftar peserta, iuran mulai {}{}", "on the roster, premiums start {}{}")),
-                         format_month(*row.roster_bound), cite(profile.coverage_start_rule));
+      return fmt::format(
+          trf("di daftar peserta, iuran mulai {}{}", "on the roster, premiums start {}{}"),
+          format_month(*row.roster_bound), cite(profile.coverage_start_rule));
     case RosterState::absent:
     case RosterState::active:
       break;
@@ -69,28 +85,32 @@ std::string reconcile_note(const ReconcileRow& row, Month month, const Profile& 
     case ReconcileStatus::match:
       return {};
     case ReconcileStatus::amount_mismatch:
-      return fmt::format(fmt::runtime(tr("ditagih {}, seharusnya {}", "billed {}, expected {}")),
-                         format_rupiah(row.billed.value_or(0)), format_rupiah(row.expected.value_or(0)));
+      return fmt::format(trf("ditagih {}, seharusnya {}", "billed {}, expected {}"),
+                         format_rupiah(row.billed.value_or(0)),
+                         format_rupiah(row.expected.value_or(0)));
     case ReconcileStatus::duplicate_in_invoice: {
-      std::string note = fmt::format(fmt::runtime(tr("{} baris tagihan untuk {}", "{} invoice lines for {}")),
+      std::string note = fmt::format(trf("{} baris tagihan untuk {}", "{} invoice lines for {}"),
                                      row.billed_lines, format_month(month));
-      note += row.expected ? std::string(tr("; dibayar sekali", "; paid once")) : "; " + not_expected_reason(row, profile);
+      note += row.expected ? std::string(tr("; dibayar sekali", "; paid once"))
+                           : "; " + not_expected_reason(row, profile);
       return note;
     }
     case ReconcileStatus::not_expected:
       return not_expected_reason(row, profile);
     case ReconcileStatus::missing_in_invoice:
-      return fmt::format(fmt::runtime(tr("tidak ada di tagihan {}", "not on the invoice for {}")), format_month(month));
+      return fmt::format(trf("tidak ada di tagihan {}", "not on the invoice for {}"),
+                         format_month(month));
     case ReconcileStatus::wrong_period:
-      return fmt::format(fmt::runtime(tr("tagihan periode {}, bukan {}", "billed for {}, not {}")),
+      return fmt::format(trf("tagihan periode {}, bukan {}", "billed for {}, not {}"),
                          format_month(row.period), format_month(month));
   }
   return {};
 }
 
 const std::vector<std::string>& reconcile_columns() {
-  static const std::vector<std::string> columns{"nik",    "nama",    "status",  "iuran_seharusnya",
-                                                "iuran_tagihan", "selisih", "periode", "keterangan"};
+  static const std::vector<std::string> columns{
+      "nik",           "nama",    "status",  "iuran_seharusnya",
+      "iuran_tagihan", "selisih", "periode", "keterangan"};
   return columns;
 }
 

@@ -19,12 +19,25 @@ std::string html_escape(std::string_view text) {
   out.reserve(text.size() + 16);
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\n': case '\t': out += c; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '\n':
+      case '\t':
+        out += c;
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) break;  // not allowed in HTML text
         out += c;
@@ -40,10 +53,14 @@ namespace {
 std::string css_string(std::string_view text) {
   std::string out = "\"";
   for (const char c : text) {
-    if (c == '"' || c == '\\') out += '\\', out += c;
-    else if (c == '<') out += "\\3C ";  // never "</style>"
-    else if (static_cast<unsigned char>(c) < 0x20) out += ' ';
-    else out += c;
+    if (c == '"' || c == '\\')
+      out += '\\', out += c;
+    else if (c == '<')
+      out += "\\3C ";  // never "</style>"
+    else if (static_cast<unsigned char>(c) < 0x20)
+      out += ' ';
+    else
+      out += c;
   }
   return out + "\"";
 }
@@ -58,7 +75,8 @@ constexpr std::string_view page_rule = R"(
 }
 )";
 
-constexpr std::string_view stylesheet = R"(html { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 10.5pt;
+constexpr std::string_view stylesheet =
+    R"(html { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 10.5pt;
        line-height: 1.35; color: #000; background: #fff; }
 body { margin: 0; }
 @media screen { body { max-width: 174mm; margin: 2em auto; padding: 0 1em; } }
@@ -101,12 +119,14 @@ table.signatures .signer { font-weight: bold; text-decoration: underline; }
 void write_table(const ReportSink& out, const ReportTable& t, const char* css_class) {
   std::string html = fmt::format("<table class=\"{}\">\n<thead><tr>", css_class);
   for (std::size_t i = 0; i < t.header.size(); ++i)
-    html += fmt::format("<th{}>{}</th>", t.numeric[i] ? " class=\"num\"" : "", html_escape(t.header[i]));
+    html += fmt::format("<th{}>{}</th>", t.numeric[i] ? " class=\"num\"" : "",
+                        html_escape(t.header[i]));
   html += "</tr></thead>\n<tbody>\n";
   const auto row = [&](const std::vector<std::string>& cells, const char* tr_class) {
     html += fmt::format("<tr{}>", tr_class);
     for (std::size_t i = 0; i < cells.size(); ++i)
-      html += fmt::format("<td{}>{}</td>", t.numeric[i] ? " class=\"num\"" : "", html_escape(cells[i]));
+      html +=
+          fmt::format("<td{}>{}</td>", t.numeric[i] ? " class=\"num\"" : "", html_escape(cells[i]));
     html += "</tr>\n";
   };
   for (const auto& cells : t.rows) row(cells, "");
@@ -119,38 +139,48 @@ void write_table(const ReportSink& out, const ReportTable& t, const char* css_cl
 // when one role needs two lines.
 void write_signatures(std::string& html, const BeritaAcara& ba) {
   const auto name = [&ba](const Signatory& s) {
-    return s.name.empty() ? html_escape(ba.sign_here) : fmt::format("<span class=\"signer\">{}</span>", html_escape(s.name));
+    return s.name.empty() ? html_escape(ba.sign_here)
+                          : fmt::format("<span class=\"signer\">{}</span>", html_escape(s.name));
   };
   const auto id_line = [](const Signatory& s) {
-    return s.id_label.empty() ? std::string() : html_escape(s.id_label) + " ..............................";
+    return s.id_label.empty() ? std::string()
+                              : html_escape(s.id_label) + " ..............................";
   };
-  html += fmt::format("<table class=\"signatures\">\n<tr><td class=\"party\">{}</td><td class=\"party\">{}</td></tr>\n",
-                      html_escape(ba.city.party), html_escape(ba.bpjs.party));
-  html += fmt::format("<tr class=\"role\"><td>{}</td><td>{}</td></tr>\n<tr class=\"sign-space\"><td></td><td></td></tr>\n",
-                      html_escape(ba.city.role), html_escape(ba.bpjs.role));
+  html += fmt::format(
+      "<table class=\"signatures\">\n<tr><td class=\"party\">{}</td><td "
+      "class=\"party\">{}</td></tr>\n",
+      html_escape(ba.city.party), html_escape(ba.bpjs.party));
+  html += fmt::format(
+      "<tr class=\"role\"><td>{}</td><td>{}</td></tr>\n<tr "
+      "class=\"sign-space\"><td></td><td></td></tr>\n",
+      html_escape(ba.city.role), html_escape(ba.bpjs.role));
   html += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n", name(ba.city), name(ba.bpjs));
-  html += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n</table>\n", id_line(ba.city), id_line(ba.bpjs));
+  html += fmt::format("<tr><td>{}</td><td>{}</td></tr>\n</table>\n", id_line(ba.city),
+                      id_line(ba.bpjs));
 }
 
 }  // namespace
 
-void write_berita_acara_html(const BeritaAcara& ba, const std::vector<ReconcileRow>& differences, Month month,
-                             const Profile& profile, const ReportSink& out) {
+void write_berita_acara_html(const BeritaAcara& ba, const std::vector<ReconcileRow>& differences,
+                             Month month, const Profile& profile, const ReportSink& out) {
   const auto e = html_escape;
-  out(fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>",
+  out(
+      fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta "
+                  "charset=\"utf-8\">\n<title>{}</title>\n<style>",
                   ba.html_lang, e(ba.page_label)));
   std::string page(page_rule);
   page.replace(page.find("%LABEL%"), 7, css_string(ba.page_label));
   page.replace(page.find("%OF%"), 4,
-               fmt::format("{} \" \" counter(page) \" \" {} \" \" counter(pages)", css_string(ba.page_of),
-                           css_string(ba.page_of_total)));
+               fmt::format("{} \" \" counter(page) \" \" {} \" \" counter(pages)",
+                           css_string(ba.page_of), css_string(ba.page_of_total)));
   out(page);
   out(stylesheet);
   out("</style>\n</head>\n<body>\n");
 
-  out(fmt::format("<header>\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n<p class=\"period\">{}</p>\n"
-                  "<p class=\"number\">{}</p>\n</header>\n",
-                  e(ba.title), e(ba.subtitle), e(ba.period), e(ba.number)));
+  out(fmt::format(
+      "<header>\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>\n<p class=\"period\">{}</p>\n"
+      "<p class=\"number\">{}</p>\n</header>\n",
+      e(ba.title), e(ba.subtitle), e(ba.period), e(ba.number)));
   std::string html = fmt::format("<p>{}</p>\n<ol>\n", e(ba.opening));
   for (const std::string& p : ba.parties) html += fmt::format("<li>{}</li>\n", e(p));
   html += fmt::format("</ol>\n<p>{}</p>\n", e(ba.opening_end));
@@ -165,26 +195,34 @@ void write_berita_acara_html(const BeritaAcara& ba, const std::vector<ReconcileR
   out(html);
   write_table(out, ba.statuses, "statuses");
 
-  out(fmt::format("<h2>{}</h2>\n<p class=\"payable\">{} <strong>{}</strong> {} {}</p>\n", e(ba.payable_heading),
-                  e(ba.payable_before), e(ba.payable_amount), e(ba.payable_words), e(ba.payable_after)));
+  out(fmt::format("<h2>{}</h2>\n<p class=\"payable\">{} <strong>{}</strong> {} {}</p>\n",
+                  e(ba.payable_heading), e(ba.payable_before), e(ba.payable_amount),
+                  e(ba.payable_words), e(ba.payable_after)));
 
   out(fmt::format("<h2>{}</h2>\n<p>{}</p>\n", e(ba.differences_heading), e(ba.differences_intro)));
   if (!differences.empty()) {
     // Fixed column widths for A4 portrait (174 mm of text width): the masked NIK keeps its
     // 16 characters on one line, an amount like -Rp 16.800 fits its column.
-    html = "<table class=\"diff\">\n<colgroup><col style=\"width:4.5%\"><col style=\"width:16.5%\"><col style=\"width:16%\">"
-           "<col style=\"width:14%\"><col style=\"width:10.5%\"><col style=\"width:10.5%\"><col style=\"width:10.5%\">"
-           "<col style=\"width:17.5%\"></colgroup>\n<thead><tr>";
+    html =
+        "<table class=\"diff\">\n<colgroup><col style=\"width:4.5%\"><col "
+        "style=\"width:16.5%\"><col style=\"width:16%\">"
+        "<col style=\"width:14%\"><col style=\"width:10.5%\"><col style=\"width:10.5%\"><col "
+        "style=\"width:10.5%\">"
+        "<col style=\"width:17.5%\"></colgroup>\n<thead><tr>";
     for (std::size_t i = 0; i < ba.differences_header.size(); ++i)
       html += fmt::format("<th{}>{}</th>", ba.differences_numeric[i] ? " class=\"num\"" : "",
                           e(ba.differences_header[i]));
     html += "</tr></thead>\n<tbody>\n";
     out(html);
     for (std::size_t r = 0; r < differences.size(); ++r) {
-      const std::vector<std::string> cells = difference_cells(differences[r], r + 1, month, profile);
+      const std::vector<std::string> cells =
+          difference_cells(differences[r], r + 1, month, profile);
       html = "<tr>";
       for (std::size_t i = 0; i < cells.size(); ++i)
-        html += fmt::format("<td{}>{}</td>", i == 1 ? " class=\"nik\"" : ba.differences_numeric[i] ? " class=\"num\"" : "",
+        html += fmt::format("<td{}>{}</td>",
+                            i == 1                      ? " class=\"nik\""
+                            : ba.differences_numeric[i] ? " class=\"num\""
+                                                        : "",
                             e(cells[i]));
       html += "</tr>\n";
       out(html);
@@ -192,8 +230,8 @@ void write_berita_acara_html(const BeritaAcara& ba, const std::vector<ReconcileR
     out("</tbody>\n</table>\n");
   }
 
-  html = fmt::format("<section class=\"closing\">\n<p>{}</p>\n<p class=\"place-date\">{}</p>\n", e(ba.closing),
-                     e(ba.place_date));
+  html = fmt::format("<section class=\"closing\">\n<p>{}</p>\n<p class=\"place-date\">{}</p>\n",
+                     e(ba.closing), e(ba.place_date));
   write_signatures(html, ba);
   html += "</section>\n</body>\n</html>\n";
   out(html);

@@ -16,16 +16,30 @@ std::string markdown_escape(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-      case '|': case '#': case '~': case '{': case '}':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '#':
+      case '~':
+      case '{':
+      case '}':
         out += '\\';
         out += c;
         break;
-      case '\n': case '\r': case '\t':
+      case '\n':
+      case '\r':
+      case '\t':
         out += ' ';
         break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) break;  // control characters carry nothing
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+          break;  // control characters carry nothing
         out += c;
     }
   }
@@ -37,17 +51,20 @@ std::string markdown_escape(std::string_view text) {
                                      out.find_first_not_of('=') == std::string::npos);
   if (marker || rule) out.insert(0, "\\");
   const std::size_t digits = out.find_first_not_of("0123456789");
-  if (digits != std::string::npos && digits > 0 && (out[digits] == '.' || out[digits] == ')')) out.insert(digits, "\\");
+  if (digits != std::string::npos && digits > 0 && (out[digits] == '.' || out[digits] == ')'))
+    out.insert(digits, "\\");
   return out;
 }
 
 namespace {
 
-void table(const ReportSink& out, const std::vector<std::string>& header, const std::vector<bool>& numeric) {
+void table(const ReportSink& out, const std::vector<std::string>& header,
+           const std::vector<bool>& numeric) {
   std::string line = "|";
   for (const std::string& h : header) line += " " + markdown_escape(h) + " |";
   line += "\n|";
-  for (std::size_t i = 0; i < header.size(); ++i) line += i < numeric.size() && numeric[i] ? "---:|" : "---|";
+  for (std::size_t i = 0; i < header.size(); ++i)
+    line += i < numeric.size() && numeric[i] ? "---:|" : "---|";
   line += "\n";
   out(line);
 }
@@ -71,16 +88,20 @@ void write_table(const ReportSink& out, const ReportTable& t) {
 
 }  // namespace
 
-void write_berita_acara_markdown(const BeritaAcara& ba, const std::vector<ReconcileRow>& differences, Month month,
+void write_berita_acara_markdown(const BeritaAcara& ba,
+                                 const std::vector<ReconcileRow>& differences, Month month,
                                  const Profile& profile, const ReportSink& out) {
   const auto e = markdown_escape;
-  out(fmt::format("# {}\n\n**{}**  \n**{}**  \n{}\n\n", e(ba.title), e(ba.subtitle), e(ba.period), e(ba.number)));
+  out(fmt::format("# {}\n\n**{}**  \n**{}**  \n{}\n\n", e(ba.title), e(ba.subtitle), e(ba.period),
+                  e(ba.number)));
   out(fmt::format("{}\n\n", e(ba.opening)));
-  for (std::size_t i = 0; i < ba.parties.size(); ++i) out(fmt::format("{}. {}\n", i + 1, e(ba.parties[i])));
+  for (std::size_t i = 0; i < ba.parties.size(); ++i)
+    out(fmt::format("{}. {}\n", i + 1, e(ba.parties[i])));
   out(fmt::format("\n{}\n\n", e(ba.opening_end)));
 
   out(fmt::format("## {}\n\n", e(ba.basis_heading)));
-  for (std::size_t i = 0; i < ba.basis.size(); ++i) out(fmt::format("{}. {}\n", i + 1, e(ba.basis[i])));
+  for (std::size_t i = 0; i < ba.basis.size(); ++i)
+    out(fmt::format("{}. {}\n", i + 1, e(ba.basis[i])));
   out("\n");
 
   out(fmt::format("## {}\n\n", e(ba.summary_heading)));
@@ -91,8 +112,8 @@ void write_berita_acara_markdown(const BeritaAcara& ba, const std::vector<Reconc
   out(fmt::format("## {}\n\n", e(ba.status_heading)));
   write_table(out, ba.statuses);
 
-  out(fmt::format("## {}\n\n{} **{}** {} {}\n\n", e(ba.payable_heading), e(ba.payable_before), e(ba.payable_amount),
-                  e(ba.payable_words), e(ba.payable_after)));
+  out(fmt::format("## {}\n\n{} **{}** {} {}\n\n", e(ba.payable_heading), e(ba.payable_before),
+                  e(ba.payable_amount), e(ba.payable_words), e(ba.payable_after)));
 
   out(fmt::format("## {}\n\n{}\n\n", e(ba.differences_heading), e(ba.differences_intro)));
   if (!differences.empty()) {

@@ -17,21 +17,27 @@ namespace jamsos {
 
 namespace {
 
-constexpr std::array<const char*, 12> months_id{"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
-                                                "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
-constexpr std::array<const char*, 12> months_en{"January", "February", "March",     "April",   "May",      "June",
-                                                "July",    "August",   "September", "October", "November", "December"};
+constexpr std::array<const char*, 12> months_id{"Januari",   "Februari", "Maret",    "April",
+                                                "Mei",       "Juni",     "Juli",     "Agustus",
+                                                "September", "Oktober",  "November", "Desember"};
+constexpr std::array<const char*, 12> months_en{"January",   "February", "March",    "April",
+                                                "May",       "June",     "July",     "August",
+                                                "September", "October",  "November", "December"};
 // date::weekday: 0 = Sunday.
-constexpr std::array<const char*, 7> days_id{"Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"};
-constexpr std::array<const char*, 7> days_en{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+constexpr std::array<const char*, 7> days_id{"Minggu", "Senin", "Selasa", "Rabu",
+                                             "Kamis",  "Jumat", "Sabtu"};
+constexpr std::array<const char*, 7> days_en{"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                             "Thursday", "Friday", "Saturday"};
 
-constexpr std::array<const char*, 12> ones_id{"",      "satu",  "dua",     "tiga",     "empat",   "lima",
-                                              "enam",  "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"};
-constexpr std::array<const char*, 20> ones_en{"",        "one",       "two",      "three",    "four",
-                                              "five",    "six",       "seven",    "eight",    "nine",
-                                              "ten",     "eleven",    "twelve",   "thirteen", "fourteen",
-                                              "fifteen", "sixteen",   "seventeen", "eighteen", "nineteen"};
-constexpr std::array<const char*, 10> tens_en{"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
+constexpr std::array<const char*, 12> ones_id{"",        "satu",     "dua",     "tiga",
+                                              "empat",   "lima",     "enam",    "tujuh",
+                                              "delapan", "sembilan", "sepuluh", "sebelas"};
+constexpr std::array<const char*, 20> ones_en{
+    "",         "one",     "two",     "three",     "four",     "five",    "six",
+    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+constexpr std::array<const char*, 10> tens_en{"",      "",      "twenty",  "thirty", "forty",
+                                              "fifty", "sixty", "seventy", "eighty", "ninety"};
 
 void append_word(std::string& out, std::string_view word) {
   if (word.empty()) return;
@@ -43,10 +49,14 @@ void append_word(std::string& out, std::string_view word) {
 std::string below_thousand_id(unsigned n) {
   std::string out;
   const unsigned hundreds = n / 100, rest = n % 100;
-  if (hundreds == 1) append_word(out, "seratus");
-  else if (hundreds > 1) append_word(out, std::string(ones_id[hundreds]) + " ratus");
-  if (rest < 12) append_word(out, ones_id[rest]);
-  else if (rest < 20) append_word(out, std::string(ones_id[rest - 10]) + " belas");
+  if (hundreds == 1)
+    append_word(out, "seratus");
+  else if (hundreds > 1)
+    append_word(out, std::string(ones_id[hundreds]) + " ratus");
+  if (rest < 12)
+    append_word(out, ones_id[rest]);
+  else if (rest < 20)
+    append_word(out, std::string(ones_id[rest - 10]) + " belas");
   else {
     append_word(out, std::string(ones_id[rest / 10]) + " puluh");
     append_word(out, ones_id[rest % 10]);
@@ -59,8 +69,11 @@ std::string below_thousand_en(unsigned n) {
   std::string out;
   const unsigned hundreds = n / 100, rest = n % 100;
   if (hundreds > 0) append_word(out, std::string(ones_en[hundreds]) + " hundred");
-  if (rest < 20) append_word(out, ones_en[rest]);
-  else append_word(out, std::string(tens_en[rest / 10]) + (rest % 10 ? std::string("-") + ones_en[rest % 10] : ""));
+  if (rest < 20)
+    append_word(out, ones_en[rest]);
+  else
+    append_word(out, std::string(tens_en[rest / 10]) +
+                         (rest % 10 ? std::string("-") + ones_en[rest % 10] : ""));
   return out;
 }
 
@@ -70,12 +83,13 @@ std::string positive_in_words(std::uint64_t n) {
     const char* id;
     const char* en;
   };
-  static constexpr std::array<Scale, 6> scales{{{1'000'000'000'000'000'000ULL, "kuintiliun", "quintillion"},
-                                                {1'000'000'000'000'000ULL, "kuadriliun", "quadrillion"},
-                                                {1'000'000'000'000ULL, "triliun", "trillion"},
-                                                {1'000'000'000ULL, "miliar", "billion"},
-                                                {1'000'000ULL, "juta", "million"},
-                                                {1'000ULL, "ribu", "thousand"}}};
+  static constexpr std::array<Scale, 6> scales{
+      {{1'000'000'000'000'000'000ULL, "kuintiliun", "quintillion"},
+       {1'000'000'000'000'000ULL, "kuadriliun", "quadrillion"},
+       {1'000'000'000'000ULL, "triliun", "trillion"},
+       {1'000'000'000ULL, "miliar", "billion"},
+       {1'000'000ULL, "juta", "million"},
+       {1'000ULL, "ribu", "thousand"}}};
   const bool en = lang() == Lang::en;
   std::string out;
   for (const Scale& s : scales) {
@@ -83,10 +97,15 @@ std::string positive_in_words(std::uint64_t n) {
     n %= s.value;
     if (group == 0) continue;
     // Indonesian says "seribu", but "satu juta", "satu miliar".
-    if (!en && group == 1 && s.value == 1000) append_word(out, "seribu");
-    else append_word(out, (en ? below_thousand_en(group) : below_thousand_id(group)) + " " + (en ? s.en : s.id));
+    if (!en && group == 1 && s.value == 1000)
+      append_word(out, "seribu");
+    else
+      append_word(out, (en ? below_thousand_en(group) : below_thousand_id(group)) + " " +
+                           (en ? s.en : s.id));
   }
-  if (n > 0) append_word(out, en ? below_thousand_en(static_cast<unsigned>(n)) : below_thousand_id(static_cast<unsigned>(n)));
+  if (n > 0)
+    append_word(out, en ? below_thousand_en(static_cast<unsigned>(n))
+                        : below_thousand_id(static_cast<unsigned>(n)));
   return out;
 }
 
@@ -103,18 +122,20 @@ const char* weekday_name(Date d) {
 }
 
 std::string format_month_long(Month m) {
-  return fmt::format("{} {}", month_name(static_cast<unsigned>(m.month())), static_cast<int>(m.year()));
+  return fmt::format("{} {}", month_name(static_cast<unsigned>(m.month())),
+                     static_cast<int>(m.year()));
 }
 
 std::string format_date_long(Date d) {
-  return fmt::format("{} {} {}", static_cast<unsigned>(d.day()), month_name(static_cast<unsigned>(d.month())),
-                     static_cast<int>(d.year()));
+  return fmt::format("{} {} {}", static_cast<unsigned>(d.day()),
+                     month_name(static_cast<unsigned>(d.month())), static_cast<int>(d.year()));
 }
 
 std::string number_in_words(std::int64_t n) {
   if (n == 0) return tr("nol", "zero");
   // The magnitude as unsigned: -INT64_MIN does not fit in int64.
-  const std::uint64_t magnitude = n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+  const std::uint64_t magnitude =
+      n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
   std::string words = positive_in_words(magnitude);
   return n < 0 ? std::string(tr("minus ", "minus ")) + words : words;
 }

@@ -57,34 +57,34 @@ enum class RosterState : std::uint8_t {
 
 // One row of the diff.
 struct ReconcileRow {
-  std::string nik;                // 16 digits, unmasked (CSV keeps it; reports mask it)
-  std::string nama;               // the roster's, else the invoice's first line's
+  std::string nik;   // 16 digits, unmasked (CSV keeps it; reports mask it)
+  std::string nama;  // the roster's, else the invoice's first line's
   ReconcileStatus status = ReconcileStatus::match;
-  std::optional<Sen> expected;    // iuran_seharusnya: empty unless an active participant
-  std::optional<Sen> billed;      // iuran_tagihan: empty unless billed (for M; wrong_period: that line)
-  Sen difference = 0;             // selisih = billed - expected, an empty side counting 0
-  Month period;                   // M, or the invoice line's periode for wrong_period
-  std::uint32_t billed_lines = 0; // invoice lines behind `billed`
+  std::optional<Sen> expected;  // iuran_seharusnya: empty unless an active participant
+  std::optional<Sen> billed;  // iuran_tagihan: empty unless billed (for M; wrong_period: that line)
+  Sen difference = 0;         // selisih = billed - expected, an empty side counting 0
+  Month period;               // M, or the invoice line's periode for wrong_period
+  std::uint32_t billed_lines = 0;  // invoice lines behind `billed`
   RosterState roster = RosterState::absent;
   std::optional<Month> roster_bound;  // mulai_iuran (not_started) or akhir_iuran (ended)
 };
 
 struct ReconcileSummary {
   Month month;
-  Sen premium = 0;                        // per participant for M (profile, all components)
+  Sen premium = 0;  // per participant for M (profile, all components)
   std::size_t roster_rows = 0;
-  std::size_t expected_count = 0;         // active participants in M
+  std::size_t expected_count = 0;  // active participants in M
   Sen expected_total = 0;
-  std::size_t invoice_lines = 0;          // every line of the invoice
-  std::size_t billed_lines = 0;           // lines for M (periode empty or M)
-  std::size_t billed_niks = 0;            // distinct NIKs billed for M
-  Sen billed_total = 0;                   // sum of the lines for M
+  std::size_t invoice_lines = 0;  // every line of the invoice
+  std::size_t billed_lines = 0;   // lines for M (periode empty or M)
+  std::size_t billed_niks = 0;    // distinct NIKs billed for M
+  Sen billed_total = 0;           // sum of the lines for M
   std::size_t wrong_period_lines = 0;
   Sen wrong_period_total = 0;
-  std::array<std::size_t, reconcile_status_count> rows{};      // by status
-  std::array<Sen, reconcile_status_count> expected_sum{};      // iuran_seharusnya by status
-  std::array<Sen, reconcile_status_count> billed_sum{};        // iuran_tagihan by status
-  std::array<Sen, reconcile_status_count> difference_sum{};    // selisih by status
+  std::array<std::size_t, reconcile_status_count> rows{};    // by status
+  std::array<Sen, reconcile_status_count> expected_sum{};    // iuran_seharusnya by status
+  std::array<Sen, reconcile_status_count> billed_sum{};      // iuran_tagihan by status
+  std::array<Sen, reconcile_status_count> difference_sum{};  // selisih by status
   // Pasal 11 ayat (4): what the city pays = the expected amount of every NIK both
   // expected and billed for M (match, amount_mismatch, duplicate_in_invoice once).
   std::size_t payable_count = 0;
@@ -106,8 +106,9 @@ struct ReconcileOptions {
 // wrong_period lines in invoice order. Throws DataError (65) for a faulty record, a
 // missing column, an unreadable NIK / month / amount, naming FILE:LINE and what to do;
 // ConfigError (78) when the profile has no premium for M.
-ReconcileSummary reconcile(csv::MultiReader& roster, csv::MultiReader& invoice, const Profile& profile,
-                           const ReconcileOptions& options, const std::function<void(const ReconcileRow&)>& on_row,
+ReconcileSummary reconcile(csv::MultiReader& roster, csv::MultiReader& invoice,
+                           const Profile& profile, const ReconcileOptions& options,
+                           const std::function<void(const ReconcileRow&)>& on_row,
                            Progress* progress = nullptr);
 
 // The diff's columns: the contract's six, then `periode` and `keterangan`.
@@ -118,8 +119,9 @@ std::string reconcile_note(const ReconcileRow& row, Month month, const Profile& 
 
 // reconcile() writing the diff to `out` (header included). When `differences` is not
 // null, every row that is not `match` is also kept there (for the berita acara).
-ReconcileSummary run_reconcile(csv::MultiReader& roster, csv::MultiReader& invoice, const Profile& profile,
-                               const ReconcileOptions& options, csv::Writer& out,
-                               std::vector<ReconcileRow>* differences, Progress* progress);
+ReconcileSummary run_reconcile(csv::MultiReader& roster, csv::MultiReader& invoice,
+                               const Profile& profile, const ReconcileOptions& options,
+                               csv::Writer& out, std::vector<ReconcileRow>* differences,
+                               Progress* progress);
 
 }  // namespace jamsos

@@ -42,23 +42,23 @@ struct ReportTable {
 };
 
 struct Signatory {
-  std::string party;  // "PIHAK PERTAMA"
-  std::string role;   // "Kepala Dinas Tenaga Kerja Kota Balikpapan"
-  std::string name;   // empty: a line to sign the name on
+  std::string party;     // "PIHAK PERTAMA"
+  std::string role;      // "Kepala Dinas Tenaga Kerja Kota Balikpapan"
+  std::string name;      // empty: a line to sign the name on
   std::string id_label;  // "NIP." for the civil servant, empty otherwise
 };
 
 // Everything the minutes say, in the run's language. The list of differences is not
 // here: it can be long, so the renderers take it row by row (difference_cells).
 struct BeritaAcara {
-  std::string html_lang;         // "id" / "en"
-  std::string title;             // BERITA ACARA REKONSILIASI
-  std::string subtitle;          // DATA PESERTA DAN IURAN ... KOTA BALIKPAPAN
-  std::string period;            // BULAN MARET 2026
-  std::string number;            // Nomor: ......
-  std::string opening;           // Pada hari ini Senin tanggal 30 Maret 2026, bertempat di ...
+  std::string html_lang;  // "id" / "en"
+  std::string title;      // BERITA ACARA REKONSILIASI
+  std::string subtitle;   // DATA PESERTA DAN IURAN ... KOTA BALIKPAPAN
+  std::string period;     // BULAN MARET 2026
+  std::string number;     // Nomor: ......
+  std::string opening;    // Pada hari ini Senin tanggal 30 Maret 2026, bertempat di ...
   std::vector<std::string> parties;
-  std::string opening_end;       // telah melaksanakan rekonsiliasi ... sebagai berikut.
+  std::string opening_end;  // telah melaksanakan rekonsiliasi ... sebagai berikut.
   std::string basis_heading;
   std::vector<std::string> basis;
   std::string summary_heading;
@@ -67,26 +67,27 @@ struct BeritaAcara {
   std::string status_heading;
   ReportTable statuses;
   std::string payable_heading;
-  std::string payable_before;    // "... sebesar"
-  std::string payable_amount;    // "Rp 1.948.800" (printed bold)
-  std::string payable_words;     // "(terbilang: satu juta ... rupiah)"
-  std::string payable_after;     // "untuk 116 peserta ..."
+  std::string payable_before;  // "... sebesar"
+  std::string payable_amount;  // "Rp 1.948.800" (printed bold)
+  std::string payable_words;   // "(terbilang: satu juta ... rupiah)"
+  std::string payable_after;   // "untuk 116 peserta ..."
   std::string differences_heading;
   std::string differences_intro;
   std::vector<std::string> differences_header;
   std::vector<bool> differences_numeric;
   std::size_t difference_count = 0;
   std::string closing;
-  std::string place_date;        // Balikpapan, 30 Maret 2026
+  std::string place_date;  // Balikpapan, 30 Maret 2026
   Signatory city;
   Signatory bpjs;
-  std::string sign_here;         // the blank name line
-  std::string page_label;        // running footer: "Berita Acara Rekonsiliasi Maret 2026"
-  std::string page_of;           // "halaman" (then "X dari Y")
-  std::string page_of_total;     // "dari"
+  std::string sign_here;      // the blank name line
+  std::string page_label;     // running footer: "Berita Acara Rekonsiliasi Maret 2026"
+  std::string page_of;        // "halaman" (then "X dari Y")
+  std::string page_of_total;  // "dari"
 };
 
-BeritaAcara build_berita_acara(const ReconcileSummary& summary, const Profile& profile, const ReportInfo& info);
+BeritaAcara build_berita_acara(const ReconcileSummary& summary, const Profile& profile,
+                               const ReportInfo& info);
 // One line of the list of differences, numbered from 1: No, NIK (masked), Nama, Status,
 // Seharusnya, Ditagih, Selisih, Keterangan.
 std::vector<std::string> difference_cells(const ReconcileRow& row, std::size_t number, Month month,
@@ -96,12 +97,13 @@ std::vector<std::string> difference_cells(const ReconcileRow& row, std::size_t n
 using ReportSink = std::function<void(std::string_view)>;
 
 void write_berita_acara(ReportFormat format, const ReconcileSummary& summary,
-                        const std::vector<ReconcileRow>& differences, const Profile& profile, const ReportInfo& info,
-                        const ReportSink& out);
-void write_berita_acara_markdown(const BeritaAcara& ba, const std::vector<ReconcileRow>& differences, Month month,
+                        const std::vector<ReconcileRow>& differences, const Profile& profile,
+                        const ReportInfo& info, const ReportSink& out);
+void write_berita_acara_markdown(const BeritaAcara& ba,
+                                 const std::vector<ReconcileRow>& differences, Month month,
                                  const Profile& profile, const ReportSink& out);
-void write_berita_acara_html(const BeritaAcara& ba, const std::vector<ReconcileRow>& differences, Month month,
-                             const Profile& profile, const ReportSink& out);
+void write_berita_acara_html(const BeritaAcara& ba, const std::vector<ReconcileRow>& differences,
+                             Month month, const Profile& profile, const ReportSink& out);
 
 // `&` `<` `>` `"` `'` as entities; control characters other than tab and newline dropped.
 std::string html_escape(std::string_view text);

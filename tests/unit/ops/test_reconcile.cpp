@@ -1,8 +1,7 @@
 // reconcile() on small CSV files: every status, duplicate invoice lines, a participant
 // aging out in M, the contract's row order, NIK conservation, and the errors that stop.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 #include <string>
 #include <vector>
@@ -27,7 +26,8 @@ struct Run {
   std::vector<ReconcileRow> rows;
 
   const ReconcileRow& row(const std::string& nik) const {
-    const auto it = std::find_if(rows.begin(), rows.end(), [&](const ReconcileRow& r) { return r.nik == nik; });
+    const auto it =
+        std::find_if(rows.begin(), rows.end(), [&](const ReconcileRow& r) { return r.nik == nik; });
     REQUIRE(it != rows.end());
     return *it;
   }
@@ -43,8 +43,8 @@ struct Run {
   }
 };
 
-Run reconcile_text(const std::string& roster_text, const std::string& invoice_text, const std::string& month,
-                   const Profile& profile) {
+Run reconcile_text(const std::string& roster_text, const std::string& invoice_text,
+                   const std::string& month, const Profile& profile) {
   TempDir dir;
   csv::MultiReader roster({dir.file("peserta.csv", roster_text)}, {});
   csv::MultiReader invoice({dir.file("tagihan.csv", invoice_text)}, {});
@@ -54,7 +54,8 @@ Run reconcile_text(const std::string& roster_text, const std::string& invoice_te
   return run;
 }
 
-Run reconcile_text(const std::string& roster_text, const std::string& invoice_text, const std::string& month) {
+Run reconcile_text(const std::string& roster_text, const std::string& invoice_text,
+                   const std::string& month) {
   return reconcile_text(roster_text, invoice_text, month, load_profile("balikpapan-2025"));
 }
 
@@ -101,25 +102,27 @@ TEST_CASE("reconcile::decide_status", "[reconcile]") {
 }
 
 TEST_CASE("reconcile::every status on one roster and invoice", "[reconcile]") {
-  const std::string roster = kRosterHeader + kAni + kBudi + kCici +
-                             "6471010404800004,Dedi,1980-04-04,2026-01,2045-12\n"   // missing_in_invoice
-                             "6471015503610005,Eko,1961-03-15,2026-01,2026-02\n"    // aged out before March
-                             "6471010606800006,Fani,1980-06-06,2027-01,2046-12\n";  // next year's decree
+  const std::string roster =
+      kRosterHeader + kAni + kBudi + kCici +
+      "6471010404800004,Dedi,1980-04-04,2026-01,2045-12\n"   // missing_in_invoice
+      "6471015503610005,Eko,1961-03-15,2026-01,2026-02\n"    // aged out before March
+      "6471010606800006,Fani,1980-06-06,2027-01,2046-12\n";  // next year's decree
   const std::string invoice = kInvoiceHeader +
-                              "6471014101800001,Ani,2026-03,16800\n"          // match
-                              "6471010202800002,Budi,2026-03,8.400\n"         // amount_mismatch
-                              "6471014303800003,Cici,2026-03,16800\n"         // duplicate_in_invoice
-                              "6471014303800003,Cici,,Rp 16.800\n"            // (empty periode = M)
-                              "6471015503610005,Eko,2026-03,16800\n"          // not_expected: ended
-                              "6471010606800006,Fani,2026-03,16800\n"         // not_expected: not started
-                              "6471019909900009,Gita,2026-03,16800\n"         // not_expected: absent
-                              "6471014101800001,Ani,2026-02,16800\n";         // wrong_period
+                              "6471014101800001,Ani,2026-03,16800\n"   // match
+                              "6471010202800002,Budi,2026-03,8.400\n"  // amount_mismatch
+                              "6471014303800003,Cici,2026-03,16800\n"  // duplicate_in_invoice
+                              "6471014303800003,Cici,,Rp 16.800\n"     // (empty periode = M)
+                              "6471015503610005,Eko,2026-03,16800\n"   // not_expected: ended
+                              "6471010606800006,Fani,2026-03,16800\n"  // not_expected: not started
+                              "6471019909900009,Gita,2026-03,16800\n"  // not_expected: absent
+                              "6471014101800001,Ani,2026-02,16800\n";  // wrong_period
   const Run run = reconcile_text(roster, invoice, "2026-03");
 
   SECTION("one status per row, in the contract's order") {
-    CHECK(run.statuses() == std::vector<std::string>{"match", "amount_mismatch", "duplicate_in_invoice",
-                                                      "missing_in_invoice", "not_expected", "not_expected",
-                                                      "not_expected", "wrong_period"});
+    CHECK(run.statuses() == std::vector<std::string>{"match", "amount_mismatch",
+                                                     "duplicate_in_invoice", "missing_in_invoice",
+                                                     "not_expected", "not_expected", "not_expected",
+                                                     "wrong_period"});
   }
   SECTION("match: both sides Rp 16.800, selisih 0") {
     const auto& r = run.row("6471014101800001");
@@ -188,10 +191,12 @@ TEST_CASE("reconcile::every status on one roster and invoice", "[reconcile]") {
 TEST_CASE("reconcile::duplicate invoice lines", "[reconcile]") {
   const std::string roster = kRosterHeader + kAni + kBudi;
   SECTION("an expected NIK billed three times is one row, paid once") {
-    const Run run = reconcile_text(roster,
-                                   kInvoiceHeader + "6471014101800001,Ani,2026-03,16800\n6471010202800002,Budi,2026-03,16800\n"
-                                                    "6471014101800001,Ani,2026-03,16800\n6471014101800001,Ani,2026-03,16800\n",
-                                   "2026-03");
+    const Run run = reconcile_text(
+        roster,
+        kInvoiceHeader +
+            "6471014101800001,Ani,2026-03,16800\n6471010202800002,Budi,2026-03,16800\n"
+            "6471014101800001,Ani,2026-03,16800\n6471014101800001,Ani,2026-03,16800\n",
+        "2026-03");
     REQUIRE(run.rows.size() == 2);
     CHECK(run.rows[0].status == ReconcileStatus::duplicate_in_invoice);
     CHECK(run.rows[0].billed == 3 * premium);
@@ -202,33 +207,42 @@ TEST_CASE("reconcile::duplicate invoice lines", "[reconcile]") {
     CHECK(run.summary.billed_niks == 2);
   }
   SECTION("a NIK not on the roster billed twice is duplicate_in_invoice and not payable") {
-    const Run run = reconcile_text(roster,
-                                   kInvoiceHeader + "6471019909900009,Gita,2026-03,16800\n6471014101800001,Ani,2026-03,16800\n"
-                                                    "6471019909900009,Gita,2026-03,16800\n",
-                                   "2026-03");
-    CHECK(run.statuses() == std::vector<std::string>{"match", "missing_in_invoice", "duplicate_in_invoice"});
+    const Run run = reconcile_text(
+        roster,
+        kInvoiceHeader +
+            "6471019909900009,Gita,2026-03,16800\n6471014101800001,Ani,2026-03,16800\n"
+            "6471019909900009,Gita,2026-03,16800\n",
+        "2026-03");
+    CHECK(run.statuses() ==
+          std::vector<std::string>{"match", "missing_in_invoice", "duplicate_in_invoice"});
     CHECK_FALSE(run.rows[2].expected.has_value());
     CHECK(run.rows[2].difference == 2 * premium);
     CHECK(run.summary.payable_count == 1);
   }
   SECTION("a second line for another period is wrong_period, not a duplicate") {
-    const Run run = reconcile_text(roster,
-                                   kInvoiceHeader + "6471014101800001,Ani,2026-03,16800\n6471014101800001,Ani,2026-02,16800\n"
-                                                    "6471010202800002,Budi,2026-03,16800\n",
-                                   "2026-03");
+    const Run run = reconcile_text(
+        roster,
+        kInvoiceHeader +
+            "6471014101800001,Ani,2026-03,16800\n6471014101800001,Ani,2026-02,16800\n"
+            "6471010202800002,Budi,2026-03,16800\n",
+        "2026-03");
     CHECK(run.statuses() == std::vector<std::string>{"match", "match", "wrong_period"});
   }
   SECTION("a line billed in advance for a later period is wrong_period too") {
-    const Run run = reconcile_text(roster,
-                                   kInvoiceHeader + "6471014101800001,Ani,2026-04,16800\n6471014101800001,Ani,2026-03,16800\n"
-                                                    "6471010202800002,Budi,2026-03,16800\n",
-                                   "2026-03");
+    const Run run = reconcile_text(
+        roster,
+        kInvoiceHeader +
+            "6471014101800001,Ani,2026-04,16800\n6471014101800001,Ani,2026-03,16800\n"
+            "6471010202800002,Budi,2026-03,16800\n",
+        "2026-03");
     CHECK(run.statuses() == std::vector<std::string>{"match", "match", "wrong_period"});
     CHECK(format_month(run.rows[2].period) == "2026-04");
   }
   SECTION("billed only for another period: missing for M, plus the wrong_period row") {
-    const Run run = reconcile_text(roster, kInvoiceHeader + "6471014101800001,Ani,2026-02,16800\n", "2026-03");
-    CHECK(run.statuses() == std::vector<std::string>{"missing_in_invoice", "missing_in_invoice", "wrong_period"});
+    const Run run =
+        reconcile_text(roster, kInvoiceHeader + "6471014101800001,Ani,2026-02,16800\n", "2026-03");
+    CHECK(run.statuses() ==
+          std::vector<std::string>{"missing_in_invoice", "missing_in_invoice", "wrong_period"});
     CHECK(run.summary.payable_count == 0);
     CHECK(run.summary.billed_niks == 0);
   }
@@ -238,7 +252,8 @@ TEST_CASE("reconcile::participant aging out in M", "[reconcile]") {
   // Born 1961-03-15: 64 years 11 months in February 2026 (Pasal 11 ayat (6)).
   const std::string eko_bill = kInvoiceHeader + "6471015503610005,Eko,,16800\n";
   SECTION("akhir_iuran computed from tanggal_lahir: February is still paid") {
-    const std::string roster = "nik,nama,tanggal_lahir,mulai_iuran\n6471015503610005,Eko,1961-03-15,2026-01\n";
+    const std::string roster =
+        "nik,nama,tanggal_lahir,mulai_iuran\n6471015503610005,Eko,1961-03-15,2026-01\n";
     const Run feb = reconcile_text(roster, eko_bill, "2026-02");
     CHECK(feb.statuses() == std::vector<std::string>{"match"});
     CHECK(feb.summary.payable_total == premium);
@@ -253,23 +268,29 @@ TEST_CASE("reconcile::participant aging out in M", "[reconcile]") {
   }
   SECTION("the akhir_iuran column wins over tanggal_lahir") {
     const std::string roster = kRosterHeader + "6471015503610005,Eko,1961-03-15,2026-01,2026-03\n";
-    CHECK(reconcile_text(roster, eko_bill, "2026-03").statuses() == std::vector<std::string>{"match"});
-    CHECK(reconcile_text(roster, eko_bill, "2026-04").statuses() == std::vector<std::string>{"not_expected"});
+    CHECK(reconcile_text(roster, eko_bill, "2026-03").statuses() ==
+          std::vector<std::string>{"match"});
+    CHECK(reconcile_text(roster, eko_bill, "2026-04").statuses() ==
+          std::vector<std::string>{"not_expected"});
   }
   SECTION("an empty akhir_iuran is no cap") {
     const std::string roster = kRosterHeader + "6471015503610005,Eko,1961-03-15,2026-01,\n";
-    CHECK(reconcile_text(roster, eko_bill, "2030-12").statuses() == std::vector<std::string>{"match"});
+    CHECK(reconcile_text(roster, eko_bill, "2030-12").statuses() ==
+          std::vector<std::string>{"match"});
   }
   SECTION("an unbilled participant who aged out is not listed at all") {
-    const std::string roster = kRosterHeader + kAni + "6471015503610005,Eko,1961-03-15,2026-01,2026-02\n";
-    const Run run = reconcile_text(roster, kInvoiceHeader + "6471014101800001,Ani,2026-03,16800\n", "2026-03");
+    const std::string roster =
+        kRosterHeader + kAni + "6471015503610005,Eko,1961-03-15,2026-01,2026-02\n";
+    const Run run =
+        reconcile_text(roster, kInvoiceHeader + "6471014101800001,Ani,2026-03,16800\n", "2026-03");
     CHECK(run.niks() == std::vector<std::string>{"6471014101800001"});
     CHECK(run.summary.roster_rows == 2);
   }
   SECTION("the first premium month is mulai_iuran") {
     const std::string roster = kRosterHeader + "6471010606800006,Fani,1980-06-06,2026-03,2046-12\n";
     const std::string bill = kInvoiceHeader + "6471010606800006,Fani,,16800\n";
-    CHECK(reconcile_text(roster, bill, "2026-02").statuses() == std::vector<std::string>{"not_expected"});
+    CHECK(reconcile_text(roster, bill, "2026-02").statuses() ==
+          std::vector<std::string>{"not_expected"});
     CHECK(reconcile_text(roster, bill, "2026-03").statuses() == std::vector<std::string>{"match"});
   }
 }
@@ -277,7 +298,8 @@ TEST_CASE("reconcile::participant aging out in M", "[reconcile]") {
 TEST_CASE("reconcile::row order", "[reconcile]") {
   // Roster order for the expected, then the unexpected by their first invoice line, then
   // the wrong-period lines in invoice order; the invoice's own order does not matter.
-  const std::string roster = kRosterHeader + kCici + kAni + kBudi + "6471015503610005,Eko,1961-03-15,2026-01,2026-02\n";
+  const std::string roster =
+      kRosterHeader + kCici + kAni + kBudi + "6471015503610005,Eko,1961-03-15,2026-01,2026-02\n";
   const std::string invoice = kInvoiceHeader +
                               "6471019909900009,Gita,2026-01,16800\n"
                               "6471019808900008,Hadi,2026-03,16800\n"
@@ -288,18 +310,21 @@ TEST_CASE("reconcile::row order", "[reconcile]") {
                               "6471014101800001,Ani,2026-03,16800\n"
                               "6471019808900008,Hadi,2026-03,16800\n";
   const Run run = reconcile_text(roster, invoice, "2026-03");
-  CHECK(run.niks() == std::vector<std::string>{"6471014303800003", "6471014101800001", "6471010202800002",
-                                               "6471019808900008", "6471015503610005", "6471019909900009",
+  CHECK(run.niks() == std::vector<std::string>{"6471014303800003", "6471014101800001",
+                                               "6471010202800002", "6471019808900008",
+                                               "6471015503610005", "6471019909900009",
                                                "6471019909900009", "6471014101800001"});
-  CHECK(run.statuses() == std::vector<std::string>{"missing_in_invoice", "match", "match", "duplicate_in_invoice",
-                                                    "not_expected", "not_expected", "wrong_period", "wrong_period"});
+  CHECK(run.statuses() == std::vector<std::string>{"missing_in_invoice", "match", "match",
+                                                   "duplicate_in_invoice", "not_expected",
+                                                   "not_expected", "wrong_period", "wrong_period"});
   SECTION("the same inputs give the same rows every time") {
     CHECK(reconcile_text(roster, invoice, "2026-03").niks() == run.niks());
   }
 }
 
 TEST_CASE("reconcile::conservation", "[reconcile]") {
-  const std::string roster = kRosterHeader + kAni + kBudi + kCici + "6471015503610005,Eko,1961-03-15,2026-01,2026-02\n";
+  const std::string roster =
+      kRosterHeader + kAni + kBudi + kCici + "6471015503610005,Eko,1961-03-15,2026-01,2026-02\n";
   const std::string invoice = kInvoiceHeader +
                               "6471014101800001,Ani,2026-03,16800\n"
                               "6471014101800001,Ani,2026-03,16800\n"
@@ -310,8 +335,8 @@ TEST_CASE("reconcile::conservation", "[reconcile]") {
   SECTION("every active roster NIK and every billed NIK appears in the diff") {
     const std::vector<std::string> niks = run.niks();
     const std::set<std::string> listed(niks.begin(), niks.end());
-    for (const char* nik : {"6471014101800001", "6471010202800002", "6471014303800003", "6471019909900009",
-                            "6471015503610005"})
+    for (const char* nik : {"6471014101800001", "6471010202800002", "6471014303800003",
+                            "6471019909900009", "6471015503610005"})
       CHECK(listed.count(nik) == 1);
     CHECK(listed.size() == 5);
   }
@@ -329,24 +354,29 @@ TEST_CASE("reconcile::conservation", "[reconcile]") {
 
 TEST_CASE("reconcile::inputs as exported", "[reconcile]") {
   SECTION("semicolons, Indonesian amounts, a periode written as a date, extra columns") {
-    const Run run = reconcile_text(kRosterHeader + kAni + kBudi,
-                                   "No;NIK;Nama Peserta;Periode;Iuran\n1;6471014101800001;Ani;01/03/2026;Rp 16.800,00\n"
-                                   "2;6471010202800002;Budi;2026-03-01;16.800\n",
-                                   "2026-03");
+    const Run run = reconcile_text(
+        kRosterHeader + kAni + kBudi,
+        "No;NIK;Nama Peserta;Periode;Iuran\n1;6471014101800001;Ani;01/03/2026;Rp 16.800,00\n"
+        "2;6471010202800002;Budi;2026-03-01;16.800\n",
+        "2026-03");
     CHECK(run.statuses() == std::vector<std::string>{"match", "match"});
   }
   SECTION("an invoice without periode or nama columns bills M") {
-    const Run run = reconcile_text(kRosterHeader + kAni, "nik,iuran\n6471014101800001,16800\n", "2026-03");
+    const Run run =
+        reconcile_text(kRosterHeader + kAni, "nik,iuran\n6471014101800001,16800\n", "2026-03");
     CHECK(run.statuses() == std::vector<std::string>{"match"});
   }
   SECTION("a roster name left empty is taken from the invoice") {
-    const Run run = reconcile_text(kRosterHeader + "6471014101800001,,1980-01-01,2026-01,2045-12\n",
-                                   kInvoiceHeader + "6471014101800001,Ani dari BPJS,2026-03,16800\n", "2026-03");
+    const Run run = reconcile_text(
+        kRosterHeader + "6471014101800001,,1980-01-01,2026-01,2045-12\n",
+        kInvoiceHeader + "6471014101800001,Ani dari BPJS,2026-03,16800\n", "2026-03");
     CHECK(run.rows[0].nama == "Ani dari BPJS");
   }
-  SECTION("balangan-2024 has no age cap: a roster without akhir_iuran or tanggal_lahir is accepted") {
+  SECTION(
+      "balangan-2024 has no age cap: a roster without akhir_iuran or tanggal_lahir is accepted") {
     const Run run = reconcile_text("nik,nama,mulai_iuran\n6311014101400001,Ani,2024-01\n",
-                                   "nik,iuran\n6311014101400001,16800\n", "2030-03", load_profile("balangan-2024"));
+                                   "nik,iuran\n6311014101400001,16800\n", "2030-03",
+                                   load_profile("balangan-2024"));
     CHECK(run.statuses() == std::vector<std::string>{"match"});
   }
 }
@@ -360,49 +390,61 @@ TEST_CASE("reconcile::errors stop the run", "[reconcile]") {
     CHECK_THAT(msg, !Catch::Contains("6471014101800001"));
   }
   SECTION("a required column missing: 65 naming it") {
-    CHECK_THAT(stop_message<DataError>("nik,nama,akhir_iuran\n6471014101800001,Ani,2045-12\n", invoice),
-               Catch::Contains("mulai_iuran"));
+    CHECK_THAT(
+        stop_message<DataError>("nik,nama,akhir_iuran\n6471014101800001,Ani,2045-12\n", invoice),
+        Catch::Contains("mulai_iuran"));
     CHECK_THAT(stop_message<DataError>(kRosterHeader + kAni, "nik,nama\n6471014101800001,Ani\n"),
                Catch::Contains("iuran"));
-    CHECK_THAT(stop_message<DataError>("nik,nama,mulai_iuran\n6471014101800001,Ani,2026-01\n", invoice),
-               Catch::Contains("akhir_iuran") && Catch::Contains("tanggal_lahir"));
+    CHECK_THAT(
+        stop_message<DataError>("nik,nama,mulai_iuran\n6471014101800001,Ani,2026-01\n", invoice),
+        Catch::Contains("akhir_iuran") && Catch::Contains("tanggal_lahir"));
   }
   SECTION("an amount that is not money: 65 at its line") {
-    CHECK_THAT(stop_message<DataError>(kRosterHeader + kAni, kInvoiceHeader + "6471014101800001,Ani,2026-03,16,800\n"),
+    CHECK_THAT(stop_message<DataError>(kRosterHeader + kAni,
+                                       kInvoiceHeader + "6471014101800001,Ani,2026-03,16,800\n"),
                Catch::Contains("tagihan.csv:2"));
-    CHECK_THAT(stop_message<DataError>(kRosterHeader + kAni, kInvoiceHeader + "6471014101800001,Ani,2026-03,enam belas ribu\n"),
-               Catch::Contains("tagihan.csv:2") && Catch::Contains("iuran"));
-    CHECK_THAT(stop_message<DataError>(kRosterHeader + kAni, kInvoiceHeader + "6471014101800001,Ani,2026-03,\n"),
+    CHECK_THAT(
+        stop_message<DataError>(kRosterHeader + kAni,
+                                kInvoiceHeader + "6471014101800001,Ani,2026-03,enam belas ribu\n"),
+        Catch::Contains("tagihan.csv:2") && Catch::Contains("iuran"));
+    CHECK_THAT(stop_message<DataError>(kRosterHeader + kAni,
+                                       kInvoiceHeader + "6471014101800001,Ani,2026-03,\n"),
                Catch::Contains("tagihan.csv:2"));
   }
   SECTION("a periode that cannot be read: 65") {
-    CHECK_THAT(stop_message<DataError>(kRosterHeader + kAni, kInvoiceHeader + "6471014101800001,Ani,Maret 2026,16800\n"),
+    CHECK_THAT(stop_message<DataError>(kRosterHeader + kAni,
+                                       kInvoiceHeader + "6471014101800001,Ani,Maret 2026,16800\n"),
                Catch::Contains("tagihan.csv:2") && Catch::Contains("periode"));
   }
   SECTION("a NIK that is not 16 digits: 65, masked, spreadsheet damage explained") {
-    const std::string msg =
-        stop_message<DataError>(kRosterHeader + kAni, kInvoiceHeader + "6.47101E+15,Ani,2026-03,16800\n");
+    const std::string msg = stop_message<DataError>(
+        kRosterHeader + kAni, kInvoiceHeader + "6.47101E+15,Ani,2026-03,16800\n");
     CHECK_THAT(msg, Catch::Contains("tagihan.csv:2") && Catch::Contains("teks"));
   }
   SECTION("empty or unreadable mulai_iuran / akhir_iuran: 65") {
-    CHECK_THAT(stop_message<DataError>(kRosterHeader + "6471014101800001,Ani,1980-01-01,,2045-12\n", invoice),
+    CHECK_THAT(stop_message<DataError>(kRosterHeader + "6471014101800001,Ani,1980-01-01,,2045-12\n",
+                                       invoice),
                Catch::Contains("peserta.csv:2") && Catch::Contains("mulai_iuran"));
-    CHECK_THAT(stop_message<DataError>(kRosterHeader + "6471014101800001,Ani,1980-01-01,2026-01,Des 2045\n", invoice),
+    CHECK_THAT(stop_message<DataError>(
+                   kRosterHeader + "6471014101800001,Ani,1980-01-01,2026-01,Des 2045\n", invoice),
                Catch::Contains("peserta.csv:2") && Catch::Contains("akhir_iuran"));
   }
   SECTION("a record with the wrong number of fields: 65") {
-    CHECK_THAT(stop_message<DataError>(kRosterHeader + kAni, kInvoiceHeader + "6471014101800001,Ani,2026-03\n"),
+    CHECK_THAT(stop_message<DataError>(kRosterHeader + kAni,
+                                       kInvoiceHeader + "6471014101800001,Ani,2026-03\n"),
                Catch::Contains("tagihan.csv:2"));
   }
   SECTION("no premium in force for M: 78") {
     std::string toml = profile_text("balikpapan-2025");
-    for (std::size_t at = toml.find("from = \"2025-01\""); at != std::string::npos; at = toml.find("from = \"2025-01\""))
+    for (std::size_t at = toml.find("from = \"2025-01\""); at != std::string::npos;
+         at = toml.find("from = \"2025-01\""))
       toml.replace(at, 16, "from = \"2027-01\"");
     const Profile late = parse_profile(toml, "late.toml");
     TempDir dir;
     csv::MultiReader roster({dir.file("peserta.csv", kRosterHeader + kAni)}, {});
     csv::MultiReader bill({dir.file("tagihan.csv", invoice)}, {});
-    CHECK_THROWS_AS(reconcile(roster, bill, late, ReconcileOptions{*parse_month("2026-03")}, [](const ReconcileRow&) {}),
+    CHECK_THROWS_AS(reconcile(roster, bill, late, ReconcileOptions{*parse_month("2026-03")},
+                              [](const ReconcileRow&) {}),
                     ConfigError);
   }
 }
@@ -410,20 +452,22 @@ TEST_CASE("reconcile::errors stop the run", "[reconcile]") {
 TEST_CASE("reconcile::run_reconcile writes the diff CSV", "[reconcile]") {
   TempDir dir;
   csv::MultiReader roster({dir.file("peserta.csv", kRosterHeader + kAni + kBudi)}, {});
-  csv::MultiReader invoice({dir.file("tagihan.csv", kInvoiceHeader + "6471014101800001,Ani,2026-03,16800\n"
-                                                                       "6471010202800002,Budi,2026-03,16800.50\n")},
-                           {});
+  csv::MultiReader invoice(
+      {dir.file("tagihan.csv", kInvoiceHeader + "6471014101800001,Ani,2026-03,16800\n"
+                                                "6471010202800002,Budi,2026-03,16800.50\n")},
+      {});
   csv::Output file(dir.at("selisih.csv"));
   csv::Writer out(file, {});
   std::vector<ReconcileRow> differences;
   const ReconcileSummary s =
-      run_reconcile(roster, invoice, load_profile("balikpapan-2025"), ReconcileOptions{*parse_month("2026-03")}, out,
-                    &differences, nullptr);
+      run_reconcile(roster, invoice, load_profile("balikpapan-2025"),
+                    ReconcileOptions{*parse_month("2026-03")}, out, &differences, nullptr);
   file.commit();
   CHECK(csv::test::slurp(dir.at("selisih.csv")) ==
         "nik,nama,status,iuran_seharusnya,iuran_tagihan,selisih,periode,keterangan\n"
         "6471014101800001,Ani,match,16800,16800,0,2026-03,\n"
-        "6471010202800002,Budi,amount_mismatch,16800,16800.50,0.50,2026-03,\"ditagih Rp 16.800,50, seharusnya Rp 16.800\"\n");
+        "6471010202800002,Budi,amount_mismatch,16800,16800.50,0.50,2026-03,\"ditagih Rp 16.800,50, "
+        "seharusnya Rp 16.800\"\n");
   REQUIRE(differences.size() == 1);
   CHECK(differences[0].nik == "6471010202800002");
   CHECK(s.row_count() == 2);

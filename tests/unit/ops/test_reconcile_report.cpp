@@ -2,7 +2,6 @@
 // Markdown, and what both renderers must print (masked NIKs, the payable amount, place,
 // date, signature blocks, the A4 print rules), in Bahasa Indonesia and in English.
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -61,9 +60,10 @@ struct Fixture {
     summary.difference_sum = {0, 0, 0, premium, -premium, 0};
     summary.payable_count = 2;
     summary.payable_total = 2 * premium;
-    differences.push_back(diff_row("6471010404800004", "Dedi", ReconcileStatus::missing_in_invoice, premium, std::nullopt));
-    differences.push_back(diff_row("6471019909900009", "<b>Gita</b> & \"Ani\" | *x*", ReconcileStatus::not_expected,
-                                   std::nullopt, premium));
+    differences.push_back(diff_row("6471010404800004", "Dedi", ReconcileStatus::missing_in_invoice,
+                                   premium, std::nullopt));
+    differences.push_back(diff_row("6471019909900009", "<b>Gita</b> & \"Ani\" | *x*",
+                                   ReconcileStatus::not_expected, std::nullopt, premium));
     info.place = "Balikpapan";
     info.date = *parse_date("2026-03-30");
     info.roster_file = "/tmp/x/peserta_2026-03.csv";
@@ -72,7 +72,8 @@ struct Fixture {
 
   std::string render(ReportFormat format) const {
     std::string text;
-    write_berita_acara(format, summary, differences, profile, info, [&text](std::string_view s) { text += s; });
+    write_berita_acara(format, summary, differences, profile, info,
+                       [&text](std::string_view s) { text += s; });
     return text;
   }
 };
@@ -101,14 +102,17 @@ TEST_CASE("report::rupiah_in_words", "[report]") {
   }
   SECTION("zero, sen and negative amounts") {
     CHECK(rupiah_in_words(0) == "nol rupiah");
-    CHECK(rupiah_in_words(370'150'868) == "tiga juta tujuh ratus satu ribu lima ratus delapan rupiah enam puluh delapan sen");
+    CHECK(rupiah_in_words(370'150'868) ==
+          "tiga juta tujuh ratus satu ribu lima ratus delapan rupiah enam puluh delapan sen");
     CHECK(rupiah_in_words(50) == "lima puluh sen");
     CHECK(rupiah_in_words(-rupiah(16'800)) == "minus enam belas ribu delapan ratus rupiah");
-    CHECK(number_in_words(std::numeric_limits<std::int64_t>::min()).rfind("minus sembilan kuintiliun", 0) == 0);
+    CHECK(number_in_words(std::numeric_limits<std::int64_t>::min())
+              .rfind("minus sembilan kuintiliun", 0) == 0);
   }
   SECTION("English") {
     LangScope en(Lang::en);
-    CHECK(rupiah_in_words(rupiah(1'948'800)) == "one million nine hundred forty-eight thousand eight hundred rupiah");
+    CHECK(rupiah_in_words(rupiah(1'948'800)) ==
+          "one million nine hundred forty-eight thousand eight hundred rupiah");
     CHECK(number_in_words(1'000) == "one thousand");
     CHECK(number_in_words(115) == "one hundred fifteen");
     CHECK(rupiah_in_words(0) == "zero rupiah");
@@ -127,15 +131,20 @@ TEST_CASE("report::month and day names", "[report]") {
 }
 
 TEST_CASE("report::html_escape", "[report]") {
-  CHECK(html_escape("<b>Siti</b> & \"Ani\" 'x'") == "&lt;b&gt;Siti&lt;/b&gt; &amp; &quot;Ani&quot; &#39;x&#39;");
-  CHECK(html_escape(std::string("a\x01" "b\x7f" "c", 5)) == "abc");
+  CHECK(html_escape("<b>Siti</b> & \"Ani\" 'x'") ==
+        "&lt;b&gt;Siti&lt;/b&gt; &amp; &quot;Ani&quot; &#39;x&#39;");
+  CHECK(html_escape(std::string("a\x01"
+                                "b\x7f"
+                                "c",
+                                5)) == "abc");
   CHECK(html_escape("Ṡiti Nur’aini") == "Ṡiti Nur’aini");  // UTF-8 passes unchanged
 }
 
 TEST_CASE("report::markdown_escape", "[report]") {
   SECTION("table and emphasis characters") {
     CHECK(markdown_escape("Siti | Aminah") == "Siti \\| Aminah");
-    CHECK(markdown_escape("_x_ *y* `z` [a](b) <c>") == "\\_x\\_ \\*y\\* \\`z\\` \\[a\\](b) \\<c\\>");
+    CHECK(markdown_escape("_x_ *y* `z` [a](b) <c>") ==
+          "\\_x\\_ \\*y\\* \\`z\\` \\[a\\](b) \\<c\\>");
     CHECK(markdown_escape("a\\b") == "a\\\\b");
   }
   SECTION("line breaks become spaces; a cell stays on one line") {
@@ -167,15 +176,22 @@ TEST_CASE("report::berita acara in Markdown", "[report]") {
   SECTION("title with the Indonesian month, legal basis, place and date") {
     CHECK_THAT(md, Catch::StartsWith("# BERITA ACARA REKONSILIASI\n"));
     CHECK_THAT(md, Catch::Contains("BULAN MARET 2026"));
-    CHECK_THAT(md, Catch::Contains("Pada hari ini Senin tanggal 30 bulan Maret tahun 2026, bertempat di Balikpapan"));
-    CHECK_THAT(md, Catch::Contains("Pasal 11 ayat (3) Peraturan Wali Kota Balikpapan Nomor 3 Tahun 2025"));
-    CHECK_THAT(md, Catch::Contains("PP 44/2015 jo. PP 82/2019: iuran JKK Rp 10.000 + JKM Rp 6.800"));
+    CHECK_THAT(
+        md, Catch::Contains(
+                "Pada hari ini Senin tanggal 30 bulan Maret tahun 2026, bertempat di Balikpapan"));
+    CHECK_THAT(
+        md, Catch::Contains("Pasal 11 ayat (3) Peraturan Wali Kota Balikpapan Nomor 3 Tahun 2025"));
+    CHECK_THAT(md,
+               Catch::Contains("PP 44/2015 jo. PP 82/2019: iuran JKK Rp 10.000 + JKM Rp 6.800"));
     CHECK_THAT(md, Catch::Contains("\nBalikpapan, 30 Maret 2026\n"));
   }
   SECTION("both sides' counts and totals, and the payable amount in figures and words") {
     CHECK_THAT(md, Catch::Contains("| Jumlah peserta (NIK) | 3 | 3 | 0 |"));
     CHECK_THAT(md, Catch::Contains("| Jumlah iuran | Rp 50.400 | Rp 50.400 | Rp 0 |"));
-    CHECK_THAT(md, Catch::Contains("**Rp 33.600** (terbilang: tiga puluh tiga ribu enam ratus rupiah) untuk 2 peserta"));
+    CHECK_THAT(
+        md,
+        Catch::Contains(
+            "**Rp 33.600** (terbilang: tiga puluh tiga ribu enam ratus rupiah) untuk 2 peserta"));
   }
   SECTION("every difference, NIK masked, names escaped") {
     CHECK_THAT(md, Catch::Contains("| 1 | 647101\\*\\*\\*\\*\\*\\*0004 | Dedi | Tidak ditagih |"));
@@ -184,7 +200,8 @@ TEST_CASE("report::berita acara in Markdown", "[report]") {
   }
   SECTION("signature blocks: the agency's head and the BPJS branch, blank lines to sign") {
     CHECK_THAT(md, Catch::Contains("| PIHAK PERTAMA | PIHAK KEDUA |"));
-    CHECK_THAT(md, Catch::Contains("| Kepala Dinas Tenaga Kerja Kota Balikpapan | Kepala Kantor Cabang BPJS Ketenagakerjaan |"));
+    CHECK_THAT(md, Catch::Contains("| Kepala Dinas Tenaga Kerja Kota Balikpapan | Kepala Kantor "
+                                   "Cabang BPJS Ketenagakerjaan |"));
     CHECK_THAT(md, Catch::Contains("(..........................................)"));
   }
   SECTION("the data sources by file name, not by path, and the profile applied") {
@@ -207,7 +224,8 @@ TEST_CASE("report::berita acara in HTML", "[report]") {
     CHECK_THAT(html, Catch::Contains("size: A4"));
     CHECK_THAT(html, Catch::Contains("thead { display: table-header-group; }"));
     CHECK_THAT(html, Catch::Contains("tr { break-inside: avoid;"));
-    CHECK_THAT(html, Catch::Contains("counter(page)") && Catch::Contains("\"Berita Acara Rekonsiliasi Maret 2026\""));
+    CHECK_THAT(html, Catch::Contains("counter(page)") &&
+                         Catch::Contains("\"Berita Acara Rekonsiliasi Maret 2026\""));
     CHECK_THAT(html, Catch::EndsWith("</html>\n"));
   }
   SECTION("data is escaped, NIKs masked") {
@@ -218,10 +236,14 @@ TEST_CASE("report::berita acara in HTML", "[report]") {
   }
   SECTION("a signer's name replaces the blank line") {
     CHECK_THAT(html, Catch::Contains("<span class=\"signer\">Dr. Budi &lt;Santoso&gt;</span>"));
-    CHECK_THAT(html, Catch::Contains("Dr. Budi &lt;Santoso&gt;, Kepala Dinas Tenaga Kerja Kota Balikpapan, selanjutnya disebut PIHAK PERTAMA;"));
+    CHECK_THAT(html, Catch::Contains("Dr. Budi &lt;Santoso&gt;, Kepala Dinas Tenaga Kerja Kota "
+                                     "Balikpapan, selanjutnya disebut PIHAK PERTAMA;"));
   }
   SECTION("the payable amount in bold") {
-    CHECK_THAT(html, Catch::Contains("<strong>Rp 33.600</strong> (terbilang: tiga puluh tiga ribu enam ratus rupiah)"));
+    CHECK_THAT(
+        html,
+        Catch::Contains(
+            "<strong>Rp 33.600</strong> (terbilang: tiga puluh tiga ribu enam ratus rupiah)"));
   }
 }
 
