@@ -156,14 +156,15 @@ void candidates(std::uint64_t rows, std::uint64_t seed, bool clean) {
   Out out;
   out.line("nik,no_kk,nama,tempat_lahir,tanggal_lahir,jenis_kelamin,alamat,no_telepon,kabkota_ktp,domisili_sejak,"
            "pekerjaan,pekerjaan_ektp,penghasilan,kategori,punya_bpjstk,p3ke,disabilitas,tanggal_usulan");
-  const Date proposal_first = date::year{2025} / 7 / 1;
+  // Proposals from 1 June to 14 August 2025: before the usual --as-of 2025-08-15 of the Q3 run.
+  const Date proposal_first = date::year{2025} / 6 / 1;
   for (std::uint64_t i = 0; i < rows; ++i) {
     Rng rng(seed, i, 2);
     // ~2% of rows propose again a person proposed shortly before (another agency, a later date).
     const bool repeat = !clean && i > 10 && rng.chance(0.02);
     const std::uint64_t who = repeat ? i - 1 - rng.below(10) : i;
     Person p = person(seed, who);
-    const Date proposed{date::sys_days{proposal_first} + date::days{static_cast<int>(rng.below(70))}};
+    const Date proposed{date::sys_days{proposal_first} + date::days{static_cast<int>(rng.below(75))}};
     const Date domicile{date::sys_days{proposed} - date::days{static_cast<int>(30 + rng.below(4000))}};
     std::string nik = p.nik;
     std::string name = p.name;
@@ -190,7 +191,7 @@ void candidates(std::uint64_t rows, std::uint64_t seed, bool clean) {
     std::string address = fmt::format("\"{} No. {}, RT {:02}, {}\"", rng.pick(kStreets), 1 + rng.below(200),
                                       1 + rng.below(60), kDistrictNames[p.district]);
     if (!clean && rng.chance(0.005)) address = fmt::format("\"{} No. {}\nRT {:02}\"", rng.pick(kStreets), 1 + rng.below(99), 1 + rng.below(40));
-    const std::string income_text = income < 0 ? "3,5jt" : messy_money(rng, income, clean);
+    const std::string income_text = income < 0 ? "\"3,5jt\"" : messy_money(rng, income, clean);
     out.line(fmt::format("{},{}{:010},{},{},{},{},{},08{:010},{},{},{},{},{},{},{},{},{},{}", nik,
                          kDistricts[p.district], rng.below(10'000'000'000ULL), name, rng.pick(kPlaces), birth,
                          p.sex, address, rng.below(10'000'000'000ULL), region, messy_date(rng, domicile, clean),
