@@ -163,15 +163,34 @@ std::string fold(std::string_view w) {
   return s;
 }
 
-std::vector<std::string_view> split_tokens(std::string_view normal) {
-  std::vector<std::string_view> tokens;
+// The words of a normalised name, without allocating: compare_names runs millions of
+// times in a large review. A name of more than kMaxWords words keeps its first ones.
+constexpr std::size_t kMaxWords = 12;
+struct Words {
+  std::array<std::string_view, kMaxWords> w;
+  std::size_t n = 0;
+};
+
+Words split_tokens(std::string_view normal) {
+  Words words;
   std::size_t i = 0;
-  while (i < normal.size()) {
+  while (i < normal.size() && words.n < kMaxWords) {
     const std::size_t space = std::min(normal.find(' ', i), normal.size());
-    if (space > i) tokens.push_back(normal.substr(i, space - i));
+    if (space > i) {
+      words.w[words.n++] = normal.substr(i, space - i);
+    }
     i = space + 1;
   }
-  return tokens;
+  return words;
+}
+
+// The words run together into `buffer` ("nur hasana" -> "nurhasana").
+std::string_view joined(const Words& words, std::array<char, 128>& buffer) {
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < words.n; ++k)
+    for (const char c : words.w[k])
+      if (n < buffer.size()) buffer[n++] = c;
+  return std::string_view(buffer.data(), n);
 }
 
 bool look_alike(char a, char b) {
@@ -198,12 +217,6 @@ double word_similarity(std::string_view a, std::string_view b, bool& spelling, b
   if (d > bound) return 0.0;
   spelling = true;
   return 1.0 - 0.075 * d;
-}
-
-std::string join(const std::vector<std::string_view>& tokens) {
-  std::string s;
-  for (const auto t : tokens) s.append(t);
-  return s;
 }
 
 std::uint64_t hash_key(char tag, std::string_view text) {
@@ -255,61 +268,81 @@ int spelling_distance(std::string_view a, std::string_view b, int bound) {
   const int over = bound + 1;
   const auto la = static_cast<int>(a.size()), lb = static_cast<int>(b.size());
   if (std::abs(la - lb) * 2 > bound) return over;
-  // Optimal string alignment in half-edits, rows kept for the transposition step.
-  std::vector<int> prev2(static_cast<std::size_t>(lb) + 1), prev(static_cast<std::size_t>(lb) + 1),
-      cur(static_cast<std::size_t>(lb) + 1);
-  for (int j = 0; j <= lb; ++j) prev[static_cast<std::size_t>(j)] = 2 * j;
+  // Optimal string alignment in half-edits. An insertion or deletion costs 2, so cells
+  // further than bound/2 from the diagonal exceed the bound: only the band is computed.
+  constexpr int kStack = 64;
+  std::array<int, kStack> rows_stack[3];
+  std::vector<int> rows_heap[3];
+  int* row[3];
+  for (int k = 0; k < 3; ++k) {
+    if (lb < kStack) {
+      row[k] = rows_stack[k].data();
+    } else {
+      rows_heap[k].resize(static_cast<std::size_t>(lb) + 1);
+      row[k] = rows_heap[k].data();
+    }
+  }
+  int* prev2 = row[0];
+  int* prev = row[1];
+  int* cur = row[2];
+  const int band = bound / 2;
+  for (int j = 0; j <= lb; ++j) prev[j] = j <= band ? 2 * j : over;
   for (int i = 1; i <= la; ++i) {
-    cur[0] = 2 * i;
-    int row_min = cur[0];
-    for (int j = 1; j <= lb; ++j) {
-      const auto ju = static_cast<std::size_t>(j);
-      const char ca = a[static_cast<std::size_t>(i - 1)], cb = b[ju - 1];
+    const int from = std::max(1, i - band), to = std::min(lb, i + band);
+    cur[from - 1] = from - 1 == 0 && i <= band ? 2 * i : over;
+    if (to < lb) cur[to + 1] = over;
+    int row_min = over;
+    for (int j = from; j <= to; ++j) {
+      const char ca = a[static_cast<std::size_t>(i - 1)], cb = b[static_cast<std::size_t>(j - 1)];
       const int sub = ca == cb ? 0 : look_alike(ca, cb) ? 1 : 2;
-      int v = std::min({prev[ju] + 2, cur[ju - 1] + 2, prev[ju - 1] + sub});
-      if (i > 1 && j > 1 && ca == b[ju - 2] && a[static_cast<std::size_t>(i - 2)] == cb)
-        v = std::min(v, prev2[ju - 2] + 2);
-      cur[ju] = v;
-      row_min = std::min(row_min, v);
+      int v = std::min({prev[j] + 2, cur[j - 1] + 2, prev[j - 1] + sub});
+      if (i > 1 && j > 1 && ca == b[static_cast<std::size_t>(j - 2)] && a[static_cast<std::size_t>(i - 2)] == cb)
+        v = std::min(v, prev2[j - 2] + 2);
+      cur[j] = std::min(v, over);
+      row_min = std::min(row_min, cur[j]);
     }
     if (row_min > bound) return over;
     std::swap(prev2, prev);
     std::swap(prev, cur);
   }
-  return std::min(prev[static_cast<std::size_t>(lb)], over);
+  return std::min(prev[lb], over);
 }
 
 NameComparison compare_names(std::string_view normal_a, std::string_view normal_b) {
   NameComparison r;
-  const auto ta = split_tokens(normal_a), tb = split_tokens(normal_b);
-  if (ta.empty() || tb.empty()) return r;
-  r.words = static_cast<int>(std::max(ta.size(), tb.size()));
-  const std::string ja = join(ta), jb = join(tb);
+  const Words ta = split_tokens(normal_a), tb = split_tokens(normal_b);
+  if (ta.n == 0 || tb.n == 0) return r;
+  r.words = static_cast<int>(std::max(ta.n, tb.n));
+  std::array<char, 128> buffer_a, buffer_b;
+  const std::string_view ja = joined(ta, buffer_a), jb = joined(tb, buffer_b);
   if (ja == jb) {
     r.equal = true;
     r.score = 1.0;
-    r.matched = static_cast<int>(std::min(ta.size(), tb.size()));
+    r.matched = static_cast<int>(std::min(ta.n, tb.n));
     return r;
   }
 
   // Greedy assignment, best pair first: names have a handful of words.
   struct Cell {
     double sim;
-    std::size_t i, j;
+    std::uint8_t i, j;
     bool spelling, initial;
   };
-  std::vector<Cell> cells;
-  for (std::size_t i = 0; i < ta.size(); ++i)
-    for (std::size_t j = 0; j < tb.size(); ++j) {
-      Cell c{0, i, j, false, false};
-      c.sim = word_similarity(ta[i], tb[j], c.spelling, c.initial);
-      if (c.sim > 0) cells.push_back(c);
+  std::array<Cell, kMaxWords * kMaxWords> cells;
+  std::size_t n_cells = 0;
+  for (std::size_t i = 0; i < ta.n; ++i)
+    for (std::size_t j = 0; j < tb.n; ++j) {
+      Cell c{0, static_cast<std::uint8_t>(i), static_cast<std::uint8_t>(j), false, false};
+      c.sim = word_similarity(ta.w[i], tb.w[j], c.spelling, c.initial);
+      if (c.sim > 0) cells[n_cells++] = c;
     }
-  std::stable_sort(cells.begin(), cells.end(), [](const Cell& x, const Cell& y) { return x.sim > y.sim; });
-  std::vector<bool> used_a(ta.size()), used_b(tb.size());
+  std::stable_sort(cells.begin(), cells.begin() + static_cast<std::ptrdiff_t>(n_cells),
+                   [](const Cell& x, const Cell& y) { return x.sim > y.sim; });
+  std::array<bool, kMaxWords> used_a{}, used_b{};
   double sum = 0;
   int exact = 0;
-  for (const auto& c : cells) {
+  for (std::size_t k = 0; k < n_cells; ++k) {
+    const Cell& c = cells[k];
     if (used_a[c.i] || used_b[c.j]) continue;
     used_a[c.i] = used_b[c.j] = true;
     sum += c.sim;
@@ -318,23 +351,23 @@ NameComparison compare_names(std::string_view normal_a, std::string_view normal_
     r.initials += c.initial ? 1 : 0;
     exact += c.spelling || c.initial ? 0 : 1;
   }
-  r.score = 2.0 * sum / static_cast<double>(ta.size() + tb.size());
-  if (ta.size() == tb.size() && exact == static_cast<int>(ta.size())) {
+  r.score = 2.0 * sum / static_cast<double>(ta.n + tb.n);
+  if (ta.n == tb.n && exact == static_cast<int>(ta.n)) {
     r.reordered = true;  // every word equal, yet the names differ: the order does
     r.score = 0.95;
   }
 
   // "Abdurrahman" = "Abdul Rahman": split differently, the whole names one edit apart. With
   // as many words on both sides the words themselves decide (Rina/Rini Marlina: sisters).
-  if (ta.size() != tb.size() && ja.size() >= 8 && jb.size() >= 8) {
+  if (ta.n != tb.n && ja.size() >= 8 && jb.size() >= 8) {
     const int d = spelling_distance(ja, jb, kSpellingBoundLong);
-    const double joined = 1.0 - 0.05 * d;
-    if (d <= kSpellingBoundLong && joined > r.score) {
+    const double whole = 1.0 - 0.05 * d;
+    if (d <= kSpellingBoundLong && whole > r.score) {
       r = NameComparison{};
-      r.words = static_cast<int>(std::max(ta.size(), tb.size()));
-      r.matched = static_cast<int>(std::min(ta.size(), tb.size()));
+      r.words = static_cast<int>(std::max(ta.n, tb.n));
+      r.matched = static_cast<int>(std::min(ta.n, tb.n));
       r.spelling = 1;
-      r.score = joined;
+      r.score = whole;
     }
   }
   return r;
@@ -405,7 +438,9 @@ std::string describe_pair(const PairScore& p) {
 }
 
 void name_block_keys(std::string_view normal, std::vector<std::uint64_t>& out) {
-  for (const auto t : split_tokens(normal)) {
+  const Words words = split_tokens(normal);
+  for (std::size_t k = 0; k < words.n; ++k) {
+    const std::string_view t = words.w[k];
     if (t.size() == 1) continue;
     if (t.size() == 2) {
       out.push_back(hash_key('w', t));
