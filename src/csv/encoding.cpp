@@ -8,19 +8,6 @@
 
 namespace jamsos::csv {
 
-bool is_ascii(std::string_view text) {
-  const char* p = text.data();
-  const char* const end = p + text.size();
-  std::uint64_t any = 0;
-  for (; end - p >= 8; p += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, p, 8);
-    any |= word;
-  }
-  for (; p < end; ++p) any |= static_cast<unsigned char>(*p);
-  return (any & 0x8080808080808080ULL) == 0;
-}
-
 bool is_valid_utf8(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const auto* const end = p + text.size();

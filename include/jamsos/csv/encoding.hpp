@@ -10,9 +10,6 @@
 
 namespace jamsos::csv {
 
-// True when every byte is below 0x80 (checked 8 bytes at a time).
-bool is_ascii(std::string_view text);
-
 // True when `text` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates,
 // nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view text);
