@@ -1,6 +1,7 @@
 // jamsos: one binary, one subcommand per step of the yearly and monthly flows.
 // This file only wires the command table to CLI11 and maps errors to exit codes.
 #include <fmt/core.h>
+#include <toml++/impl/version.h>  // TOML_LIB_MAJOR..PATCH only, for --version
 
 #include <csignal>
 #include <cstdio>
@@ -57,11 +58,39 @@ int unknown_command(std::string_view word) {
   return static_cast<int>(ExitCode::usage);
 }
 
+// `jamsos --version`: what IT staff need to tell which build runs where (issue 8): the
+// version, every built-in profile with its data version and regulation, and how it was built.
+// Library versions are those of the headers compiled against (Debian keeps them in step).
 std::string version_text() {
-  std::string profiles;
-  for (const auto& p : embedded_profiles()) profiles += std::string(profiles.empty() ? "" : ", ") + p.id;
-  return fmt::format("jamsos {}\n{}: {}\nbuild: {} {}, C++{}\n", JAMSOS_VERSION,
-                     tr("profil bawaan", "built-in profiles"), profiles, __DATE__, __VERSION__, __cplusplus / 100 % 100);
+  std::string text = fmt::format("jamsos {}\n{}:\n", JAMSOS_VERSION, tr("profil bawaan", "built-in profiles"));
+  for (const auto& embedded : embedded_profiles()) {
+    try {
+      const Profile p = load_profile(embedded.id);
+      text += fmt::format("  {:<16} {} {:<7} {}\n", p.id, tr("versi", "version"), p.version, p.title);
+    } catch (const Error&) {
+      text += fmt::format("  {}\n", embedded.id);  // never expected: the profile tests parse every built-in
+    }
+  }
+#if defined(__clang__)
+  const std::string compiler = "clang " __clang_version__;
+#elif defined(__GNUC__)
+  const std::string compiler = "GCC " __VERSION__;
+#else
+  const std::string compiler = "C++";
+#endif
+  std::string flavour;
+#if defined(__OPTIMIZE__)
+  flavour += tr(", teroptimasi", ", optimised");
+#else
+  flavour += tr(", tanpa optimasi", ", not optimised");
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+  flavour += ", ASan+UBSan";
+#endif
+  text += fmt::format("{}: {}, C++{}{}, {}; CLI11 {}, fmt {}.{}.{}, toml++ {}.{}.{}", tr("dibangun", "build"), compiler,
+                      __cplusplus / 100 % 100, flavour, __DATE__, CLI11_VERSION, FMT_VERSION / 10000,
+                      FMT_VERSION / 100 % 100, FMT_VERSION % 100, TOML_LIB_MAJOR, TOML_LIB_MINOR, TOML_LIB_PATCH);
+  return text;  // no final newline: CLI11 adds one
 }
 
 }  // namespace
@@ -86,7 +115,7 @@ int main(int argc, char** argv) {
   std::string lang_flag{"id"};
   app.add_option("--lang", lang_flag, tr("bahasa pesan: id atau en", "message language: id or en"))
       ->check(CLI::IsMember({"id", "en"}, CLI::ignore_case));
-  app.set_version_flag("-V,--version", version_text());
+  app.set_version_flag("-V,--version", version_text);  // built only when asked for: it loads the profiles
   app.footer(tr(
       "Alur tahunan (Q3) dan bulanan:\n"
       "  jamsos validate --as-of 2025-08-15 dinsos.csv dishub.csv --rejects ditolak.csv \\\n"
