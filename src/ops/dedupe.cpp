@@ -162,16 +162,22 @@ private:
     for (std::size_t s = 0; s < by_nik.size();) {
       std::size_t e = s;
       std::uint32_t winner = by_nik[s].second;
-      // Rows ascending: a strictly later tanggal_usulan wins, so ties stay with the first.
       for (; e < by_nik.size() && by_nik[e].first == by_nik[s].first; ++e) {
         const std::uint32_t row = by_nik[e].second;
-        if (m_rows[row].proposed > m_rows[winner].proposed) winner = row;
+        if (stays_before(row, winner)) winner = row;
         m_uid[row] = static_cast<std::uint32_t>(m_niks.size());
       }
       m_niks.push_back(by_nik[s].first);
       m_winner.push_back(winner);
       s = e;
     }
+  }
+
+  // Of two rows of one person, the one that stays: the later tanggal_usulan (empty or
+  // unreadable is the oldest), on a tie the first in input order (contract, `dedupe`).
+  bool stays_before(std::uint32_t a, std::uint32_t b) const {
+    if (m_rows[a].proposed != m_rows[b].proposed) return m_rows[a].proposed > m_rows[b].proposed;
+    return a < b;
   }
 
   std::uint32_t uid_of(std::uint64_t nik) const {
@@ -203,26 +209,23 @@ private:
     };
     for (const auto& [a, b] : edges) parent[root(index(a))] = root(index(b));
 
-    // Members by group, then the one that stays.
-    std::vector<std::pair<std::size_t, std::uint32_t>> groups;  // (root, uid)
+    // Members by group, then the one that stays: a registered member anchors its group (the
+    // first such row), else the usual rule between the NIKs' winner rows.
+    using Member = std::pair<std::size_t, std::uint32_t>;  // (root, uid)
+    const auto anchors_before = [&](const Member& x, const Member& y) {
+      const bool hx = m_hits[x.second] != 0, hy = m_hits[y.second] != 0;
+      if (hx != hy) return hx;
+      return hx ? m_winner[x.second] < m_winner[y.second] : stays_before(m_winner[x.second], m_winner[y.second]);
+    };
+    std::vector<Member> groups;
     for (std::size_t i = 0; i < members.size(); ++i) groups.emplace_back(root(i), members[i]);
     std::sort(groups.begin(), groups.end());
     for (std::size_t s = 0; s < groups.size();) {
       std::size_t e = s;
       while (e < groups.size() && groups[e].first == groups[s].first) ++e;
-      std::uint32_t keeper = kNone;
-      bool registered = false;
-      for (std::size_t k = s; k < e; ++k) {
-        const std::uint32_t uid = groups[k].second;
-        const bool hit = m_hits[uid] != 0;
-        if (registered && !hit) continue;
-        const std::uint32_t row = m_winner[uid];
-        const bool better = keeper == kNone || (hit && !registered) ||
-                            (hit ? row < m_winner[keeper]
-                                 : m_rows[row].proposed > m_rows[m_winner[keeper]].proposed ||
-                                       (m_rows[row].proposed == m_rows[m_winner[keeper]].proposed && row < m_winner[keeper]));
-        if (better) keeper = uid, registered = hit;
-      }
+      const std::uint32_t keeper =
+          std::min_element(groups.begin() + static_cast<std::ptrdiff_t>(s), groups.begin() + static_cast<std::ptrdiff_t>(e),
+                           anchors_before)->second;
       for (std::size_t k = s; k < e; ++k) {
         const std::uint32_t uid = groups[k].second;
         if (uid != keeper && m_hits[uid] == 0) m_person_of.emplace_back(uid, m_winner[keeper]);

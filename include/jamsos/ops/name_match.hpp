@@ -11,7 +11,7 @@
 //   "Djoko Soesanto"          -> "joko susanto"   old spelling: dj=j, oe=u, tj=c, ch=kh=h
 // Boundary: a father and son both "Ahmad Yani" with different birth dates are never a pair,
 // however equal the names; "Muhammad Rizki" and "Muhammad Rizal" born the same day are not
-// either (rizki/rizal are two edits apart), while "Abdul Rahman"/"Abdul Rahmat" are (0.93).
+// either (rizki/rizal are two edits apart), while "Abdul Rahman"/"Abdul Rahmat" are (name score 0.93).
 #include <cstdint>
 #include <string>
 #include <string_view>
