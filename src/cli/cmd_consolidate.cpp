@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include <charconv>
+#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -109,10 +110,12 @@ ConsolidateOptions parse_options(const ConsolidateArgs& a) {
     throw UsageError(
         tr("--quota dan --budget memerlukan --waitlist FILE untuk calon yang tidak masuk",
            "--quota and --budget need --waitlist FILE for the candidates who do not fit"));
-  // Two outputs on one stream or one file would mix or overwrite each other.
+  // Two outputs on one stream or one file would mix or overwrite each other (a device such
+  // as /dev/null may take several: nothing is kept there to mix).
   std::vector<std::string> paths = {a.output};
   for (const auto* p : {&a.waitlist, &a.summary}) {
-    if (p->empty()) continue;
+    std::error_code ec;
+    if (p->empty() || std::filesystem::is_character_file(*p, ec)) continue;
     for (const auto& q : paths)
       if (*p == q)
         throw UsageError(

@@ -56,6 +56,8 @@ const char* summary_group_code(SummaryLine::Group group) {
 
 namespace {
 
+constexpr std::uint64_t kReserveAfterBytes = 16u << 20;
+
 // What memory holds per row: 40 bytes, whatever the width of the row (step 1).
 struct Candidate {
   RankKey key;
@@ -275,6 +277,7 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
   // 1. read: check each record, park it, keep its key.
   RowSpool spool;
   std::vector<Candidate> candidates;
+  bool reserved = false;
   ConsolidateResult result;
   csv::Record rec;
   while (in.next(rec)) {
@@ -318,11 +321,15 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
                                     cell(rec, cols.penghasilan), cell(rec, cols.tanggal_usulan)},
                           *key);
     c.offset = spool.append(rec);
-    if (candidates.size() == 1024 && in.total_bytes() > 0) {
-      // Reserve once from the bytes per row so far: no doubling spike on 10M rows.
-      const double per_row = static_cast<double>(in.bytes_read()) / 1024.0;
+    if (!reserved && in.total_bytes() > 0 && in.bytes_read() >= kReserveAfterBytes) {
+      // Reserve once from the bytes per row so far, so that the keys of 10M rows do not pass
+      // through a doubling (old + new array at once). bytes_read() runs up to one read block
+      // ahead of the rows, hence 16 MiB of evidence and a 10% margin.
+      reserved = true;
+      const double per_row =
+          static_cast<double>(in.bytes_read()) / static_cast<double>(candidates.size() + 1);
       candidates.reserve(
-          static_cast<std::size_t>(static_cast<double>(in.total_bytes()) / per_row * 1.05) + 1024);
+          static_cast<std::size_t>(static_cast<double>(in.total_bytes()) / per_row * 1.1));
     }
     candidates.push_back(c);
     if (progress != nullptr && candidates.size() % 4096 == 0)
