@@ -5,10 +5,16 @@
 // so it is `nik_not_in_roster` (the contract has no `nik_format` for events).
 #include "jamsos/ops/terminate_events.hpp"
 
+#include <algorithm>
+
 #include "jamsos/core/nik.hpp"
 #include "jamsos/core/text.hpp"
 
 namespace jamsos {
+
+namespace {
+constexpr unsigned kFilterBits = 20;
+}  // namespace
 
 EventBook::EventBook(csv::MultiReader& in) : m_header(in.header()) {
   // Each file must have the columns: a union header would hide one that lacks `tanggal`.
@@ -37,27 +43,48 @@ EventBook::EventBook(csv::MultiReader& in) : m_header(in.header()) {
     m_events.push_back(std::move(e));
   }
 
-  // Pointers into m_events are taken only now that it no longer grows.
+  for (const Stored& e : m_events)
+    if (e.nik) m_keys.push_back(*e.nik);
+  std::sort(m_keys.begin(), m_keys.end());
+  m_keys.erase(std::unique(m_keys.begin(), m_keys.end()), m_keys.end());
+  m_by_nik.resize(m_keys.size());
+  m_filter.assign((std::size_t{1} << kFilterBits) / 64, 0);
+  for (const std::uint64_t nik : m_keys)
+    m_filter[filter_bit(nik) / 64] |= 1ull << (filter_bit(nik) % 64);
+  // Pointers into m_events are taken only now that it no longer grows. In input order, and
+  // strictly earlier only: on the same date the first in input order decides.
   for (const Stored& e : m_events) {
-    if (!e.nik) continue;
-    PerNik& slot = m_by_nik[*e.nik];
-    // Strictly earlier only: on the same date the first in input order decides.
-    if (e.end && (!slot.earliest || e.end->date < slot.earliest->date)) slot.earliest = &*e.end;
+    if (!e.nik || !e.end) continue;
+    PerNik& slot = m_by_nik[position(*e.nik)];
+    if (!slot.earliest || e.end->date < slot.earliest->date) slot.earliest = &*e.end;
   }
 }
 
+std::size_t EventBook::filter_bit(std::uint64_t nik) {
+  // Fibonacci hashing: NIKs share long prefixes (region, birth date), so mix before taking bits.
+  return static_cast<std::size_t>((nik * 0x9E3779B97F4A7C15ull) >> (64 - kFilterBits));
+}
+
+std::size_t EventBook::position(std::uint64_t nik) const {
+  const std::size_t bit = filter_bit(nik);
+  if (!(m_filter[bit / 64] >> (bit % 64) & 1)) return m_keys.size();
+  const auto it = std::lower_bound(m_keys.begin(), m_keys.end(), nik);
+  return it != m_keys.end() && *it == nik ? static_cast<std::size_t>(it - m_keys.begin())
+                                          : m_keys.size();
+}
+
 const EventEnd* EventBook::claim(std::uint64_t nik) {
-  const auto it = m_by_nik.find(nik);
-  if (it == m_by_nik.end()) return nullptr;
-  it->second.on_roster = true;
-  return it->second.earliest;
+  const std::size_t i = position(nik);
+  if (i == m_keys.size()) return nullptr;
+  m_by_nik[i].on_roster = true;
+  return m_by_nik[i].earliest;
 }
 
 std::optional<EventProblem> EventBook::problem(std::size_t i) const {
   const Stored& e = m_events[i];
   // The NIK first: an event about nobody on the roster needs its NIK checked before
   // anything else about it is worth fixing.
-  if (!e.nik || !m_by_nik.at(*e.nik).on_roster) return EventProblem::nik_not_in_roster;
+  if (!e.nik || !m_by_nik[position(*e.nik)].on_roster) return EventProblem::nik_not_in_roster;
   return e.unreadable;
 }
 
