@@ -169,11 +169,12 @@ void add_consolidate(CLI::App& sub, Runner& runner) {
                     "coverage year Y: premiums from Y-01 (Pasal 8 ayat (6))"))
       ->required()
       ->check(CLI::Range(1900, 9999));
-  sub.add_option("--quota", args->quota,
-                 tr("ambil N calon pertama", "take the first N candidates"));
+  sub.add_option("--quota", args->quota, tr("ambil N calon pertama", "take the first N candidates"))
+      ->type_name("N");
   sub.add_option("--budget", args->budget,
                  tr("anggaran iuran setahun, mis. 3000000000 atau \"Rp 3.000.000.000\"",
-                    "the year's premium budget, e.g. 3000000000 or \"Rp 3.000.000.000\""));
+                    "the year's premium budget, e.g. 3000000000 or \"Rp 3.000.000.000\""))
+      ->type_name("RP");
   sub.add_option("--forecast", args->forecast,
                  tr("tambahkan iuran K tahun berikutnya ke ringkasan (berkurang karena batas usia)",
                     "add the premiums of the K following years to the summary (less the age-outs)"))
@@ -196,8 +197,9 @@ void add_consolidate(CLI::App& sub, Runner& runner) {
          "ganda.csv \\\n"
          "   | jamsos consolidate --year 2026 --quota 7100 --waitlist tunggu.csv -o "
          "keputusan_2026.csv\n"
-         "  jamsos consolidate --year 2026 --summary ringkasan.csv --forecast 5 --excel -o "
-         "keputusan.csv layak.csv\n"
+         "  jamsos consolidate --year 2026 --waitlist tunggu.csv --summary ringkasan.csv "
+         "--forecast 5 \\\n"
+         "     --excel -o keputusan.csv layak.csv\n"
          "Urutan: prioritas, FM sebelum OTM, penghasilan terendah, tanggal_usulan terawal, nik.\n"
          "Kode keluar: 0 selesai, 2 salah pakai, 65 data salah (NIK ganda: jalankan dedupe; status "
          "bukan\n"
@@ -212,8 +214,9 @@ void add_consolidate(CLI::App& sub, Runner& runner) {
          "ganda.csv \\\n"
          "   | jamsos consolidate --year 2026 --quota 7100 --waitlist tunggu.csv -o "
          "keputusan_2026.csv\n"
-         "  jamsos consolidate --year 2026 --summary ringkasan.csv --forecast 5 --excel -o "
-         "keputusan.csv layak.csv\n"
+         "  jamsos consolidate --year 2026 --waitlist tunggu.csv --summary ringkasan.csv "
+         "--forecast 5 \\\n"
+         "     --excel -o keputusan.csv layak.csv\n"
          "Order: prioritas, FM before OTM, lowest penghasilan, earliest tanggal_usulan, nik.\n"
          "Exit codes: 0 done, 2 bad usage, 65 bad data (repeated NIK: run dedupe; status not "
          "eligible:\n"
