@@ -21,93 +21,20 @@
 #include "jamsos/core/i18n.hpp"
 #include "jamsos/core/nik.hpp"
 #include "jamsos/core/text.hpp"
+#include "jamsos/ops/terminate_cap.hpp"
 #include "jamsos/ops/terminate_events.hpp"
 
 namespace jamsos {
 namespace {
 
-// Which cap columns each roster file has. Decided per file: in a union header a file
-// without akhir_iuran would read as empty cells, i.e. as if consolidate had left them empty.
-struct CapColumns {
-  bool akhir_iuran = false;
-  bool tanggal_lahir = false;
-};
-
-struct RosterColumns {
-  std::size_t nik = 0;
-  std::size_t akhir_iuran = 0;
-  std::size_t tanggal_lahir = 0;
-  std::vector<CapColumns> by_source;
-};
-
-RosterColumns roster_columns(const csv::MultiReader& in, const Profile& profile) {
-  RosterColumns cols;
-  for (std::size_t s = 0; s < in.source_count(); ++s) {
-    const csv::Reader& src = in.source(s);
-    csv::require_columns(src.header(), {"nik"}, src.display_name());
-    const CapColumns has{src.column("akhir_iuran") >= 0, src.column("tanggal_lahir") >= 0};
-    if (profile.premium_cap_rule.enabled && !has.akhir_iuran && !has.tanggal_lahir)
-      throw DataError(fmt::format(trf("{}: kolom akhir_iuran atau tanggal_lahir tidak ada; salah "
-                                      "satunya wajib untuk batas usia iuran ({}). "
-                                      "Pakai daftar keluaran jamsos consolidate.",
-                                      "{}: neither an akhir_iuran nor a tanggal_lahir column; one "
-                                      "of them is needed for the premium age "
-                                      "cap ({}). Use the list jamsos consolidate wrote."),
-                                  src.display_name(), profile.premium_cap_rule.article));
-    cols.by_source.push_back(has);
-  }
-  cols.nik = static_cast<std::size_t>(in.column("nik"));
-  // -1 (absent from every file) is never read: by_source says which columns a file has.
-  cols.akhir_iuran = static_cast<std::size_t>(std::max(in.column("akhir_iuran"), 0));
-  cols.tanggal_lahir = static_cast<std::size_t>(std::max(in.column("tanggal_lahir"), 0));
-  return cols;
-}
-
 std::uint64_t roster_nik(const csv::MultiReader& in, const csv::Record& rec, std::size_t col) {
   if (const auto key = nik_key(trim(rec.fields[col]))) return *key;
   throw DataError(fmt::format(
-      trf("{}: NIK '{}' bukan 16 digit; daftar peserta hanya boleh berisi NIK yang sah. Perbaiki "
-          "baris "
-          "ini (di spreadsheet, format kolom nik sebagai teks).",
+      trf("{}: NIK '{}' bukan 16 digit; daftar peserta hanya boleh berisi NIK yang sah. "
+          "Perbaiki baris ini (di spreadsheet, format kolom nik sebagai teks).",
           "{}: NIK '{}' is not 16 digits; a roster holds valid NIKs only. Fix this row (in a "
           "spreadsheet, format the nik column as text)."),
       in.location(rec), mask_nik(trim(rec.fields[col]))));
-}
-
-// akhir_iuran of one participant; nullopt when there is no cap. The cell wins when it
-// holds a month; empty (consolidate's "no cap") or absent, the profile decides: with a
-// cap (Pasal 11 ayat (6)) it is computed from tanggal_lahir, so that a blanked cell
-// cannot keep paying past 64 years 11 months.
-std::optional<Month> last_premium_month(const csv::MultiReader& in, const csv::Record& rec,
-                                        const RosterColumns& cols, const Profile& profile) {
-  const CapColumns has = cols.by_source[rec.source];
-  if (has.akhir_iuran) {
-    const std::string_view text = trim(rec.fields[cols.akhir_iuran]);
-    if (const auto m = parse_month(text)) return m;
-    // A spreadsheet may have saved 2026-02 back as a date: its month is meant.
-    if (const auto d = parse_date(text)) return month_of(*d);
-    if (!text.empty())
-      throw DataError(fmt::format(trf("{}: akhir_iuran '{}' tidak terbaca; tulis sebagai YYYY-MM "
-                                      "(mis. 2026-02), atau kosongkan bila tidak "
-                                      "ada batas usia.",
-                                      "{}: akhir_iuran '{}' cannot be read; write it as YYYY-MM "
-                                      "(e.g. 2026-02), or leave it empty where "
-                                      "there is no age cap."),
-                                  in.location(rec), text));
-  }
-  if (!profile.premium_cap_rule.enabled) return std::nullopt;
-  const std::string_view text =
-      has.tanggal_lahir ? trim(rec.fields[cols.tanggal_lahir]) : std::string_view{};
-  if (const auto birth = parse_date(text)) return profile.last_premium_month(*birth);
-  throw DataError(fmt::format(trf("{}: akhir_iuran kosong dan tanggal_lahir '{}' tidak terbaca, "
-                                  "jadi bulan iuran terakhir ({}) tidak bisa "
-                                  "dihitung; isi akhir_iuran (YYYY-MM) atau tanggal_lahir "
-                                  "(YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY).",
-                                  "{}: akhir_iuran is empty and tanggal_lahir '{}' cannot be read, "
-                                  "so the last premium month ({}) cannot be "
-                                  "computed; fill in akhir_iuran (YYYY-MM) or tanggal_lahir "
-                                  "(YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY)."),
-                              in.location(rec), text, profile.premium_cap_rule.article));
 }
 
 // One row per NIK (contract: 65 for a duplicate NIK where uniqueness is required). A
@@ -129,13 +56,12 @@ void require_unique(const csv::MultiReader& in, std::vector<SeenNik>& seen) {
   const auto where = [&in](const SeenNik& s) {
     return fmt::format("{}:{}", in.source(s.source).display_name(), s.line);
   };
-  throw DataError(fmt::format(trf("{}: NIK {} sudah ada di {}; daftar peserta harus satu baris per "
-                                  "NIK. Jalankan jamsos dedupe "
-                                  "dulu.",
-                                  "{}: NIK {} already appears at {}; a roster holds one row per "
-                                  "NIK. Run jamsos dedupe first."),
-                              where(dup[1]), mask_nik(fmt::format("{:016}", dup->nik)),
-                              where(dup[0])));
+  throw DataError(fmt::format(
+      trf("{}: NIK {} sudah ada di {}; daftar peserta harus satu baris per NIK. Jalankan jamsos "
+          "dedupe dulu.",
+          "{}: NIK {} already appears at {}; a roster holds one row per NIK. Run jamsos dedupe "
+          "first."),
+      where(dup[1]), mask_nik(fmt::format("{:016}", dup->nik)), where(dup[0])));
 }
 
 void write_unmatched(EventBook* book, csv::Writer& out, TerminateCounts& counts) {
@@ -171,7 +97,10 @@ TerminateCounts run_terminate(csv::MultiReader& roster, csv::MultiReader* events
   counts.events = book ? book->size() : 0;
 
   // 2. Columns and output headers.
-  const RosterColumns cols = roster_columns(roster, profile);
+  for (std::size_t s = 0; s < roster.source_count(); ++s)
+    csv::require_columns(roster.source(s).header(), {"nik"}, roster.source(s).display_name());
+  const auto nik_col = static_cast<std::size_t>(roster.column("nik"));
+  const PremiumCap cap(roster, profile);
   const csv::Layout ended_layout(roster.header(), {"alasan_berhenti", "iuran_terakhir"});
   out.roster.write_row(roster.header());
   out.ended.write_row(ended_layout.header());
@@ -183,11 +112,11 @@ TerminateCounts run_terminate(csv::MultiReader& roster, csv::MultiReader* events
   while (roster.next(rec)) {
     csv::stop_on_faulty_record(roster, rec);
     ++counts.roster_rows;
-    const std::uint64_t nik = roster_nik(roster, rec, cols.nik);
+    const std::uint64_t nik = roster_nik(roster, rec, nik_col);
     seen.push_back(
         {nik, static_cast<std::uint32_t>(rec.source), static_cast<std::uint32_t>(rec.line)});
     const EventEnd* event = book ? book->claim(nik) : nullptr;
-    const std::optional<Month> last = last_premium_month(roster, rec, cols, profile);
+    const std::optional<Month> last = cap.last_month(roster, rec);
     const auto exit =
         decide_exit(options.month, last, event ? std::optional<EventEnd>(*event) : std::nullopt);
     if (!exit) {
