@@ -8,11 +8,11 @@
 // `not_expected`. A line with periode 2026-02 is `wrong_period` and bills nothing for March.
 //
 // The pipeline: read the roster into a compact table (one entry per NIK, names in one
-// arena) -> sort an index by NIK, stop on a repeated NIK -> stream the invoice, adding
-// each line for M to its NIK (binary search; NIKs not on the roster go to a hash map in
-// first-seen order) and keeping lines of other periods aside -> emit the rows in the
-// contract's order. Memory: about 70 bytes per roster row plus the names; the invoice is
-// not kept, only its NIKs that are not on the roster and its wrong-period lines.
+// arena) -> index it by NIK (hash), stop on a repeated NIK -> stream the invoice, adding
+// each line for M to its NIK (one probe of the index; NIKs not on the roster go to a hash
+// map in first-seen order) and keeping lines of other periods aside -> emit the rows in the
+// contract's order. Memory: 56 bytes per roster row, 8 for its index slots, and its name;
+// the invoice is not kept, only its NIKs not on the roster and its wrong-period lines.
 #include "jamsos/ops/reconcile.hpp"
 
 #include <fmt/core.h>
@@ -232,15 +232,48 @@ Month first_premium_month(const csv::MultiReader& in, const csv::Record& rec,
   bad_month(in, rec, "mulai_iuran", text);
 }
 
+// NIK -> roster row: open addressing with linear probing, at most half full, holding row
+// numbers only (4 bytes a slot): a probe compares the row's own NIK, which the caller reads
+// next anyway. About one cache miss a lookup, where a binary search over a sorted index of
+// 1M NIKs cost ~20 and was a third of the whole run (perf; docs/BENCHMARKS.md "reconcile").
+class NikIndex {
+ public:
+  explicit NikIndex(std::size_t count) {
+    unsigned bits = 4;
+    while ((std::size_t{1} << bits) < 2 * count) ++bits;
+    m_shift = 64 - bits;
+    m_slots.assign(std::size_t{1} << bits, no_row);
+  }
+  // Adds `row` under its NIK; returns the row that already has that NIK, or no_row.
+  std::uint32_t insert(std::uint32_t row, const std::vector<Participant>& rows) {
+    const std::uint64_t nik = rows[row].nik;
+    for (std::size_t i = slot_of(nik);; i = next(i)) {
+      if (m_slots[i] == no_row) {
+        m_slots[i] = row;
+        return no_row;
+      }
+      if (rows[m_slots[i]].nik == nik) return m_slots[i];
+    }
+  }
+  std::uint32_t find(std::uint64_t nik, const std::vector<Participant>& rows) const {
+    for (std::size_t i = slot_of(nik);; i = next(i))
+      if (m_slots[i] == no_row || rows[m_slots[i]].nik == nik) return m_slots[i];
+  }
+
+ private:
+  // Fibonacci hashing: NIKs share long prefixes (region, birth date); the top bits of the
+  // product spread them.
+  std::size_t slot_of(std::uint64_t nik) const {
+    return static_cast<std::size_t>((nik * 0x9E3779B97F4A7C15ULL) >> m_shift);
+  }
+  std::size_t next(std::size_t i) const { return (i + 1) & (m_slots.size() - 1); }
+  std::vector<std::uint32_t> m_slots;
+  unsigned m_shift = 60;
+};
+
 struct Roster {
   std::vector<Participant> rows;
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> index;  // (NIK, row), sorted
-
-  std::uint32_t find(std::uint64_t nik) const {
-    const auto it = std::lower_bound(index.begin(), index.end(),
-                                     std::pair<std::uint64_t, std::uint32_t>{nik, 0});
-    return it != index.end() && it->first == nik ? it->second : no_row;
-  }
+  NikIndex index{0};
 };
 
 void report_progress(Progress* progress, const csv::MultiReader& roster,
@@ -277,35 +310,21 @@ Roster read_roster(csv::MultiReader& in, const csv::MultiReader& invoice, const 
     if (roster.rows.size() % progress_every == 0) report_progress(progress, in, invoice);
   }
 
-  roster.index.reserve(roster.rows.size());
-  for (std::uint32_t i = 0; i < roster.rows.size(); ++i)
-    roster.index.emplace_back(roster.rows[i].nik, i);
-  std::sort(roster.index.begin(), roster.index.end());
-  // Contract: a duplicate NIK where uniqueness is required is bad input (65). Of all
-  // repeats, name the one whose second row comes first in the file.
-  std::uint32_t first_dup = no_row;
-  for (std::size_t i = 1; i < roster.index.size(); ++i)
-    if (roster.index[i].first == roster.index[i - 1].first)
-      first_dup = std::min(first_dup, roster.index[i].second);
-  if (first_dup != no_row) {
-    const Participant& later = roster.rows[first_dup];
-    const Participant& earlier =
-        roster
-            .rows[roster
-                      .index[static_cast<std::size_t>(
-                          std::lower_bound(roster.index.begin(), roster.index.end(),
-                                           std::pair<std::uint64_t, std::uint32_t>{later.nik, 0}) -
-                          roster.index.begin())]
-                      .second];
+  // Contract: a duplicate NIK where uniqueness is required is bad input (65). Added in
+  // file order, the first repeat found is the one whose second row comes first.
+  roster.index = NikIndex(roster.rows.size());
+  for (std::uint32_t i = 0; i < roster.rows.size(); ++i) {
+    const std::uint32_t earlier = roster.index.insert(i, roster.rows);
+    if (earlier == no_row) continue;
     const auto where = [&in](const Participant& p) {
       return fmt::format("{}:{}", in.source(p.source).display_name(), p.line);
     };
     throw DataError(fmt::format(trf("{}: NIK {} sudah ada di {}; daftar peserta harus satu baris "
-                                    "per NIK. Jalankan jamsos dedupe "
-                                    "dulu.",
+                                    "per NIK. Jalankan jamsos dedupe dulu.",
                                     "{}: NIK {} already appears at {}; a roster holds one row per "
                                     "NIK. Run jamsos dedupe first."),
-                                where(later), mask_nik(nik_text(later.nik)), where(earlier)));
+                                where(roster.rows[i]), mask_nik(nik_text(roster.rows[i].nik)),
+                                where(roster.rows[earlier])));
   }
   return roster;
 }
@@ -344,7 +363,7 @@ Billing read_invoice(csv::MultiReader& in, const csv::MultiReader& roster_in, Ro
           in.location(rec), amount_text));
     const std::string_view name =
         nama_col >= 0 ? std::string_view(rec.fields[static_cast<std::size_t>(nama_col)]) : "";
-    const std::uint32_t row = roster.find(nik);
+    const std::uint32_t row = roster.index.find(nik, roster.rows);
 
     // Contract: a line whose periode is present and not M is listed on its own and
     // counts as not billed for M.
