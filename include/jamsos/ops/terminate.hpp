@@ -63,7 +63,6 @@ struct TerminateOptions {
 struct TerminateCounts {
   std::size_t roster_rows = 0;
   std::size_t kept = 0;
-  std::size_t kept_not_started = 0;  // kept, mulai_iuran after M (informational)
   std::size_t ended = 0;
   std::array<std::size_t, end_reason_count> ended_by{};  // by EndReason
   std::size_t events = 0;
