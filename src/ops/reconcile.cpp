@@ -22,7 +22,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <utility>
 #include <vector>
 
 #include "jamsos/core/errors.hpp"
@@ -94,16 +93,20 @@ struct OtherPeriodLine {
 
 std::string nik_text(std::uint64_t nik) { return fmt::format("{:016}", nik); }
 
-// A sum that leaves int64 would be silently wrong money: stop instead.
-Sen add_money(Sen total, Sen amount, const std::string& where) {
+// A sum that leaves int64 would be silently wrong money: stop instead. `where()` names
+// the place, and is only called then (it formats FILE:LINE, once per invoice line otherwise).
+template <typename Where>
+Sen add_money(Sen total, Sen amount, const Where& where) {
   Sen result = 0;
   if (__builtin_add_overflow(total, amount, &result))
     throw DataError(
         fmt::format(trf("{}: jumlah uang melampaui batas perhitungan; periksa kolom iuran.",
                         "{}: the money total overflows; check the iuran column."),
-                    where));
+                    where()));
   return result;
 }
+
+std::string in_totals() { return "reconcile"; }
 
 std::uint64_t read_nik(const csv::MultiReader& in, const csv::Record& rec, std::size_t col,
                        const char* what_id, const char* what_en) {
@@ -353,6 +356,7 @@ Billing read_invoice(csv::MultiReader& in, const csv::MultiReader& roster_in, Ro
     csv::stop_on_faulty_record(in, rec);
     ++summary.invoice_lines;
     if (summary.invoice_lines % progress_every == 0) report_progress(progress, roster_in, in);
+    const auto where = [&in, &rec] { return in.location(rec); };
     const std::uint64_t nik = read_nik(in, rec, nik_col, "tagihan", "an invoice");
     const std::string_view amount_text = trim(rec.fields[iuran_col]);
     const std::optional<Sen> amount = parse_money(amount_text);
@@ -380,12 +384,12 @@ Billing read_invoice(csv::MultiReader& in, const csv::MultiReader& roster_in, Ro
       if (row == no_row || roster.rows[row].name.size == 0) line.name = names.add(name);
       billing.other_periods.push_back(line);
       ++summary.wrong_period_lines;
-      summary.wrong_period_total = add_money(summary.wrong_period_total, *amount, in.location(rec));
+      summary.wrong_period_total = add_money(summary.wrong_period_total, *amount, where);
       continue;
     }
 
     ++summary.billed_lines;
-    summary.billed_total = add_money(summary.billed_total, *amount, in.location(rec));
+    summary.billed_total = add_money(summary.billed_total, *amount, where);
     if (row != no_row) {
       Participant& p = roster.rows[row];
       if (p.billed_lines == 0) {
@@ -394,7 +398,7 @@ Billing read_invoice(csv::MultiReader& in, const csv::MultiReader& roster_in, Ro
         if (p.name.size == 0) p.name = names.add(name);
       }
       ++p.billed_lines;
-      p.billed = add_money(p.billed, *amount, in.location(rec));
+      p.billed = add_money(p.billed, *amount, where);
       continue;
     }
     const auto [it, added] =
@@ -406,7 +410,7 @@ Billing read_invoice(csv::MultiReader& in, const csv::MultiReader& roster_in, Ro
     }
     Stranger& s = billing.strangers[it->second];
     ++s.billed_lines;
-    s.billed = add_money(s.billed, *amount, in.location(rec));
+    s.billed = add_money(s.billed, *amount, where);
   }
   return billing;
 }
@@ -433,7 +437,7 @@ class Emitter {
     m_row.roster_bound = bound;
     if (expected && billed_lines > 0) {
       ++m_summary.payable_count;
-      m_summary.payable_total = add_money(m_summary.payable_total, premium, "reconcile");
+      m_summary.payable_total = add_money(m_summary.payable_total, premium, in_totals);
     }
     emit(nik, name);
   }
@@ -458,11 +462,11 @@ class Emitter {
     const auto s = static_cast<std::size_t>(m_row.status);
     ++m_summary.rows[s];
     m_summary.expected_sum[s] =
-        add_money(m_summary.expected_sum[s], m_row.expected.value_or(0), "reconcile");
+        add_money(m_summary.expected_sum[s], m_row.expected.value_or(0), in_totals);
     m_summary.billed_sum[s] =
-        add_money(m_summary.billed_sum[s], m_row.billed.value_or(0), "reconcile");
+        add_money(m_summary.billed_sum[s], m_row.billed.value_or(0), in_totals);
     m_summary.difference_sum[s] =
-        add_money(m_summary.difference_sum[s], m_row.difference, "reconcile");
+        add_money(m_summary.difference_sum[s], m_row.difference, in_totals);
     m_on_row(m_row);
   }
 
@@ -503,7 +507,7 @@ ReconcileSummary reconcile(csv::MultiReader& roster_in, csv::MultiReader& invoic
   for (const Participant& p : roster.rows) {
     if (p.state != RosterState::active) continue;
     ++summary.expected_count;
-    summary.expected_total = add_money(summary.expected_total, summary.premium, "reconcile");
+    summary.expected_total = add_money(summary.expected_total, summary.premium, in_totals);
     emit.nik(p.nik, names.get(p.name), true, p.billed_lines, p.billed, p.state, std::nullopt);
   }
   // 2. Billed for M but not expected, in the invoice order of their first line.
