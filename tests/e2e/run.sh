@@ -21,7 +21,9 @@ for case_dir in "$group"/*/; do
   case_dir=${case_dir%/}; name="$(basename "$group")/$(basename "$case_dir")"
   [ -f "$case_dir/cmd" ] || continue
   work=$(mktemp -d)
-  cp -r "$case_dir"/. "$work"/
+  # The case's inputs and cmd, not its expectations: a cmd that lists its folder sees only data.
+  (cd "$case_dir" && find . -mindepth 1 -maxdepth 1 ! -name expout ! -name experr ! -name should-fail ! -name conserve \
+     -exec cp -r {} "$work"/ \;)
   (cd "$work" && bash ./cmd >"$work/.out" 2>"$work/.err" </dev/null); rc=$?
   want_rc=0; [ -f "$case_dir/should-fail" ] && want_rc=$(tr -d '[:space:]' <"$case_dir/should-fail")
   if [ "${JAMSOS_UPDATE_GOLDEN:-}" = 1 ]; then
