@@ -237,8 +237,8 @@ Month first_premium_month(const csv::MultiReader& in, const csv::Record& rec,
 
 // NIK -> roster row: open addressing with linear probing, at most half full, holding row
 // numbers only (4 bytes a slot): a probe compares the row's own NIK, which the caller reads
-// next anyway. About one cache miss a lookup, where a binary search over a sorted index of
-// 1M NIKs cost ~20 and was a third of the whole run (perf; docs/BENCHMARKS.md "reconcile").
+// next anyway. Two cache misses a lookup (the slot, then the row), where a binary search
+// over a sorted index of 1M NIKs cost ~20 and was a third of the run (perf; BENCHMARKS.md).
 class NikIndex {
  public:
   explicit NikIndex(std::size_t count) {
