@@ -261,9 +261,11 @@ private:
 
   // 5. Review pairs among the rows that stay, one birth-date block at a time.
   void find_pairs() {
+    // Rows without a 16-digit NIK take no part: a reviewer could not record the pair in a
+    // decisions file, and such a row never reaches the decree (validate: nik_format).
     std::vector<std::uint64_t> order;  // (birth, row): blocks of one birth date, rows ascending
     for (std::uint32_t i = 0; i < m_rows.size(); ++i)
-      if (m_review.birth[i] != kNoDate && dest(i) == Dest::output)
+      if (m_review.birth[i] != kNoDate && m_rows[i].nik != 0 && dest(i) == Dest::output)
         order.push_back(static_cast<std::uint64_t>(static_cast<std::uint32_t>(m_review.birth[i]) ^ 0x80000000u) << 32 | i);
     std::sort(order.begin(), order.end());
     std::vector<PersonKey> people;

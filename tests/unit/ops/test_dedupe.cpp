@@ -234,6 +234,13 @@ TEST_CASE("dedupe::review", "[dedupe]") {
     const Result r = run(dir, {a}, options);
     CHECK(r.counts.review_pairs == 0);
   }
+  SECTION("rows without a 16-digit NIK take no part: their pair could not be decided") {
+    const auto a = dir.file("a.csv", kHeader + "6.47101E+15,Siti Aminah,1980-05-15,P,2025-08-01\n"
+                                               "6471034505800003,Siti Aminah,1980-05-15,P,2025-08-01\n");
+    const Result r = run(dir, {a}, options);
+    CHECK(r.counts.review_pairs == 0);
+    CHECK(r.counts.kept == 2);
+  }
   SECTION("the review needs nama and tanggal_lahir") {
     const auto a = dir.file("a.csv", "nik,nama\n6471015505800001,Siti\n");
     CHECK_THROWS_WITH(run(dir, {a}, options), Catch::Contains("tanggal_lahir"));

@@ -216,6 +216,12 @@ TEST_CASE("name_match::spelling_distance", "[name_match]") {
     CHECK(spelling_distance("rizki", "rikzi", 4) == 2);   // neighbours swapped
     CHECK(spelling_distance("rizki", "rizal", 4) == 4);
   }
+  SECTION("words longer than the rows kept on the stack") {
+    const std::string a(100, 'a');
+    CHECK(spelling_distance(a, a + "b", 2) == 2);
+    CHECK(spelling_distance(a + "c", a + "b", 2) == 2);
+    CHECK(spelling_distance(a, a + "bb", 2) > 2);
+  }
   SECTION("stops above the bound") {
     CHECK(spelling_distance("kurniawan", "kurniawati", 2) > 2);
     CHECK(spelling_distance("wati", "watini", 2) > 2);  // length alone rules it out
