@@ -68,7 +68,7 @@ void check_paths(const DedupeArgs& a) {
   if (!a.review.empty()) outputs.push_back(a.review);
   for (std::size_t i = 0; i < outputs.size(); ++i)
     for (std::size_t j = i + 1; j < outputs.size(); ++j)
-      if (outputs[i] == outputs[j])
+      if (same_output(outputs[i], outputs[j]))
         throw UsageError(fmt::format(trf("dua keluaran ke tempat yang sama ({}); beri -o, --duplicates dan --review "
                                          "nama berkas yang berbeda",
                                          "two outputs to the same place ({}); give -o, --duplicates and --review "

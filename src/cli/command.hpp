@@ -31,6 +31,9 @@ csv::ReaderOptions reader_options(const CommonOptions& options);
 csv::WriterOptions writer_options(const CommonOptions& options);
 // True when a progress bar is worth drawing (stderr is a terminal, not -q).
 bool want_progress(const CommonOptions& options);
+// True when two output paths are one place ("-" = stdout; "out.csv" = "./out.csv"; a file
+// need not exist yet): one output would silently replace the other.
+bool same_output(const std::string& a, const std::string& b);
 
 struct CommandSpec {
   const char* name;

@@ -1,5 +1,7 @@
 #include <unistd.h>
 
+#include <filesystem>
+
 #include "command.hpp"
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
@@ -59,5 +61,14 @@ csv::WriterOptions writer_options(const CommonOptions& o) {
 }
 
 bool want_progress(const CommonOptions& o) { return !o.quiet && isatty(2) == 1; }
+
+bool same_output(const std::string& a, const std::string& b) {
+  if (a == "-" || b == "-") return a == b;
+  std::error_code ec;
+  const auto place = [&ec](const std::string& p) {
+    return std::filesystem::weakly_canonical(std::filesystem::absolute(p, ec), ec);
+  };
+  return place(a) == place(b);
+}
 
 }  // namespace jamsos::cli
