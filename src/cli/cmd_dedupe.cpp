@@ -103,7 +103,6 @@ int run(const DedupeArgs& a) {
   DedupeOptions options;
   options.against = a.against;
   options.decisions = a.decisions;
-  options.review = review_file != nullptr;
   options.reader = reader_options(a.common);
 
   TerminalProgress bar;

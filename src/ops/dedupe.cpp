@@ -82,12 +82,13 @@ struct ReviewKeys {
 
 class Dedupe {
 public:
-  Dedupe(csv::MultiReader& in, const DedupeOptions& options, Progress* progress)
-      : m_in(in), m_options(options), m_progress(progress), m_rosters(options.against, options.reader) {
+  Dedupe(csv::MultiReader& in, const DedupeOptions& options, bool review, Progress* progress)
+      : m_in(in), m_options(options), m_review_wanted(review), m_progress(progress),
+        m_rosters(options.against, options.reader) {
     if (!options.decisions.empty()) m_decisions = Decisions::load(options.decisions, options.reader);
     for (std::size_t i = 0; i < in.source_count(); ++i) {
       csv::require_columns(in.source(i).header(), {"nik"}, in.source(i).display_name());
-      if (options.review) csv::require_columns(in.source(i).header(), {"nama", "tanggal_lahir"}, in.source(i).display_name());
+      if (review) csv::require_columns(in.source(i).header(), {"nama", "tanggal_lahir"}, in.source(i).display_name());
     }
     m_col_nik = in.column("nik");
     m_col_proposed = in.column("tanggal_usulan");
@@ -110,7 +111,7 @@ public:
     m_counts.roster_rows = m_rosters.rows();
     m_counts.roster_without_nik = m_rosters.rows_without_nik();
     merge_same_persons();
-    if (m_options.review) find_pairs();
+    if (m_review_wanted) find_pairs();
     route(main_out, duplicates);
     if (review) write_review(*review);
     if (m_progress) m_progress->finish();
@@ -140,7 +141,7 @@ private:
       k.asal_end = m_asal.size();
       m_rows.push_back(k);
       if (k.nik == 0) ++m_counts.rows_without_nik;
-      if (m_options.review) {
+      if (m_review_wanted) {
         m_review.birth.push_back(day_number(cell(r, m_col_birth)));
         m_review.names.append(normalize_person_name(cell(r, m_col_name)));
         m_review.name_end.push_back(m_review.names.size());
@@ -378,6 +379,7 @@ private:
 
   csv::MultiReader& m_in;
   const DedupeOptions& m_options;
+  bool m_review_wanted;  // a review file was asked for
   Progress* m_progress;
   std::uint64_t m_progress_total = 0;
   Rosters m_rosters;
@@ -417,7 +419,7 @@ const std::vector<std::string>& review_columns() {
 
 DedupeCounts run_dedupe(csv::MultiReader& in, const DedupeOptions& options, csv::Writer& main_out,
                         csv::Writer& duplicates, csv::Writer* review, Progress* progress) {
-  Dedupe dedupe(in, options, progress);
+  Dedupe dedupe(in, options, review != nullptr, progress);
   return dedupe.run(main_out, duplicates, review);
 }
 

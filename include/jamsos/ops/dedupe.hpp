@@ -31,7 +31,6 @@ namespace jamsos {
 struct DedupeOptions {
   std::vector<std::string> against;  // --against: rosters with a `nik` column
   std::string decisions;             // --decisions: nik_a, nik_b, keputusan; empty = none
-  bool review = false;               // look for likely-same-person pairs (--review given)
   csv::ReaderOptions reader;         // to open the rosters, the decisions and the input again
 };
 
@@ -61,7 +60,8 @@ const std::vector<std::string>& review_columns();
 // Runs the whole command on `in` (opened by the caller: every input is open before work
 // starts). Opens the rosters and the decisions first, so a missing one (66) or one
 // without its columns (65) stops the run before the input is read. `review` is null when
-// no review file was asked for. A faulty record anywhere stops the run (65, FILE:LINE).
+// no review file was asked for: then no pairs are searched for, and `nama` and
+// `tanggal_lahir` are not needed. A faulty record anywhere stops the run (65, FILE:LINE).
 DedupeCounts run_dedupe(csv::MultiReader& in, const DedupeOptions& options, csv::Writer& main_out,
                         csv::Writer& duplicates, csv::Writer* review, Progress* progress);
 

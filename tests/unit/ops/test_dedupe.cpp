@@ -29,13 +29,15 @@ struct Result {
   std::string out, duplicates, review;
 };
 
-// Runs dedupe over `inputs` (paths) with `options`; outputs into `dir`.
-Result run(const TempDir& dir, const std::vector<std::string>& inputs, DedupeOptions options = {}) {
+// Runs dedupe over `inputs` (paths) with `options`, with a review file if `review`;
+// outputs into `dir`.
+Result run(const TempDir& dir, const std::vector<std::string>& inputs, DedupeOptions options = {},
+           bool review = false) {
   csv::Output out_file(dir.at("out.csv")), dup_file(dir.at("ganda.csv")), review_file(dir.at("mirip.csv"));
-  csv::Writer out(out_file, {}), dups(dup_file, {}), review(review_file, {});
+  csv::Writer out(out_file, {}), dups(dup_file, {}), pairs(review_file, {});
   csv::MultiReader in(inputs, options.reader);
   Result r;
-  r.counts = run_dedupe(in, options, out, dups, options.review ? &review : nullptr, nullptr);
+  r.counts = run_dedupe(in, options, out, dups, review ? &pairs : nullptr, nullptr);
   out_file.commit();
   dup_file.commit();
   review_file.commit();
@@ -151,9 +153,9 @@ TEST_CASE("dedupe::decisions", "[dedupe]") {
                                              "6471011203550001,Ahmad Yani,1955-03-12,L,2025-08-01\n"
                                              "6471011203550044,Ahmad Yani,1955-03-12,L,2025-08-01\n");
   DedupeOptions options;
-  options.review = true;
+  bool review = true;
   SECTION("without decisions both pairs are proposed, both rows of each stay") {
-    const Result r = run(dir, {a}, options);
+    const Result r = run(dir, {a}, options, review);
     CHECK(r.counts.kept == 4);
     CHECK(r.counts.review_pairs == 2);
   }
@@ -162,7 +164,7 @@ TEST_CASE("dedupe::decisions", "[dedupe]") {
                                                   "6471015505800007,6471015505800001,SAMA\n"  // order-free, any case
                                                   "6471011203550001,6471011203550044,different\n"
                                                   "6471011203550001,6471019999990003,\n");  // undecided: skipped
-    const Result r = run(dir, {a}, options);
+    const Result r = run(dir, {a}, options, review);
     CHECK(r.counts.duplicate_person == 1);
     CHECK(r.counts.review_pairs == 0);
     CHECK(r.counts.decided_pairs == 1);
@@ -171,9 +173,9 @@ TEST_CASE("dedupe::decisions", "[dedupe]") {
     CHECK(r.review == "nik_a,nik_b,nama_a,nama_b,tanggal_lahir,asal_a,asal_b,skor,bukti,keputusan\n");
   }
   SECTION("same applies without --review too") {
-    options.review = false;
+    review = false;
     options.decisions = dir.file("keputusan.csv", "nik_a,nik_b,keputusan\n6471011203550044,6471011203550001,same\n");
-    const Result r = run(dir, {a}, options);
+    const Result r = run(dir, {a}, options, review);
     // A tie: the first row stays.
     CHECK(r.duplicates.find("6471011203550044,Ahmad Yani,1955-03-12,L,2025-08-01,duplicate_person," + a + ":4\n") !=
           std::string::npos);
@@ -182,7 +184,7 @@ TEST_CASE("dedupe::decisions", "[dedupe]") {
   SECTION("a person already registered under one NIK makes the other a duplicate_person of that row") {
     options.against = {dir.file("bpjs.csv", "nik\n6471011203550044\n")};
     options.decisions = dir.file("keputusan.csv", "nik_a,nik_b,keputusan\n6471011203550001,6471011203550044,same\n");
-    const Result r = run(dir, {a}, options);
+    const Result r = run(dir, {a}, options, review);
     CHECK(r.counts.already_registered == 1);
     CHECK(r.counts.duplicate_person == 1);
     CHECK(r.duplicates.find("6471011203550001,Ahmad Yani,1955-03-12,L,2025-08-01,duplicate_person," + a + ":5\n") !=
@@ -193,34 +195,34 @@ TEST_CASE("dedupe::decisions", "[dedupe]") {
                                             "6471010101900002,B,2025-08-09\n6471010101900003,C,2025-08-02\n");
     options.decisions = dir.file("keputusan.csv", "nik_a,nik_b,keputusan\n6471010101900001,6471010101900002,same\n"
                                                   "6471010101900003,6471010101900002,same\n");
-    options.review = false;
-    const Result r = run(dir, {three}, options);
+    review = false;
+    const Result r = run(dir, {three}, options, review);
     CHECK(r.out == "nik,nama,tanggal_usulan\n6471010101900002,B,2025-08-09\n");
     CHECK(r.counts.duplicate_person == 2);
   }
   SECTION("bad decisions stop the run naming FILE:LINE") {
     options.decisions = dir.file("keputusan.csv", "nik_a,nik_b,keputusan\n6471015505800001,6471015505800007,mungkin\n");
-    CHECK_THROWS_WITH(run(dir, {a}, options), Catch::Contains("keputusan.csv:2") && Catch::Contains("mungkin"));
+    CHECK_THROWS_WITH(run(dir, {a}, options, review), Catch::Contains("keputusan.csv:2") && Catch::Contains("mungkin"));
     options.decisions = dir.file("keputusan.csv", "nik_a,nik_b,keputusan\n6.47101E+15,6471015505800007,same\n");
-    CHECK_THROWS_WITH(run(dir, {a}, options), Catch::Contains("keputusan.csv:2"));
+    CHECK_THROWS_WITH(run(dir, {a}, options, review), Catch::Contains("keputusan.csv:2"));
     options.decisions = dir.file("keputusan.csv", "nik_a,nik_b,keputusan\n6471015505800001,6471015505800007,same\n"
                                                   "6471015505800007,6471015505800001,different\n");
-    CHECK_THROWS_WITH(run(dir, {a}, options), Catch::Contains("keputusan.csv") && Catch::Contains("baris 2 dan 3"));
+    CHECK_THROWS_WITH(run(dir, {a}, options, review), Catch::Contains("keputusan.csv") && Catch::Contains("baris 2 dan 3"));
     options.decisions = dir.file("keputusan.csv", "nik_a,nik_b\n6471015505800001,6471015505800007\n");
-    CHECK_THROWS_AS(run(dir, {a}, options), DataError);
+    CHECK_THROWS_AS(run(dir, {a}, options, review), DataError);
   }
 }
 
 TEST_CASE("dedupe::review", "[dedupe]") {
   TempDir dir;
   DedupeOptions options;
-  options.review = true;
+  bool review = true;
   SECTION("a likely pair is listed once, earlier row first; both rows stay") {
     const auto a = dir.file("a.csv", kHeader + "6471011708850002,Ahmad Yani,1985-08-17,L,2025-08-01\n"
                                                "6471015505800001,Hj. Siti Aminah,1980-05-15,P,2025-08-01\n"
                                                "6471011203550001,Ahmad Yani,1955-03-12,L,2025-08-01\n"
                                                "6471034505800003,SITI AMINAH S.Pd,15-05-1980,P,2025-08-01\n");
-    const Result r = run(dir, {a}, options);
+    const Result r = run(dir, {a}, options, review);
     CHECK(r.counts.kept == 4);
     CHECK(r.review == "nik_a,nik_b,nama_a,nama_b,tanggal_lahir,asal_a,asal_b,skor,bukti,keputusan\n"
                       "6471015505800001,6471034505800003,Hj. Siti Aminah,SITI AMINAH S.Pd,1980-05-15," + a + ":3," + a +
@@ -231,21 +233,21 @@ TEST_CASE("dedupe::review", "[dedupe]") {
                                                "6471015505800001,Siti Aminah,1980-05-15,P,2025-08-01\n"
                                                "6471034505800003,Siti Aminah,1980-05-15,P,2025-08-01\n");
     options.against = {dir.file("bpjs.csv", "nik\n6471034505800003\n")};
-    const Result r = run(dir, {a}, options);
+    const Result r = run(dir, {a}, options, review);
     CHECK(r.counts.review_pairs == 0);
   }
   SECTION("rows without a 16-digit NIK take no part: their pair could not be decided") {
     const auto a = dir.file("a.csv", kHeader + "6.47101E+15,Siti Aminah,1980-05-15,P,2025-08-01\n"
                                                "6471034505800003,Siti Aminah,1980-05-15,P,2025-08-01\n");
-    const Result r = run(dir, {a}, options);
+    const Result r = run(dir, {a}, options, review);
     CHECK(r.counts.review_pairs == 0);
     CHECK(r.counts.kept == 2);
   }
   SECTION("the review needs nama and tanggal_lahir") {
     const auto a = dir.file("a.csv", "nik,nama\n6471015505800001,Siti\n");
-    CHECK_THROWS_WITH(run(dir, {a}, options), Catch::Contains("tanggal_lahir"));
-    options.review = false;
-    CHECK_NOTHROW(run(dir, {a}, options));
+    CHECK_THROWS_WITH(run(dir, {a}, options, review), Catch::Contains("tanggal_lahir"));
+    review = false;
+    CHECK_NOTHROW(run(dir, {a}, options, review));
   }
 }
 
