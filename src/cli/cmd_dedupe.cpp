@@ -127,9 +127,11 @@ void add_dedupe(CLI::App& sub, Runner& runner) {
   sub.add_option("--duplicates", args->duplicates,
                  tr("berkas untuk baris ganda, dengan kolom alasan dan duplikat_dari (wajib)",
                     "file for duplicate rows, with columns alasan and duplikat_dari (required)"));
+  // One file per --against, so that `--against bpjs.csv usulan.csv` keeps usulan.csv an input.
   sub.add_option("--against", args->against,
                  tr("daftar pembanding dengan kolom nik (mis. ekspor peserta BPJS); boleh berulang",
-                    "roster with a nik column (e.g. BPJS's member export); repeatable"));
+                    "roster with a nik column (e.g. BPJS's member export); repeatable"))
+      ->allow_extra_args(false);
   sub.add_option("--review", args->review,
                  tr("berkas pasangan yang mungkin orang yang sama, untuk diperiksa petugas",
                     "file of likely-same-person pairs, for a reviewer to check"));
