@@ -94,7 +94,10 @@ int check_profile(const std::string& name) {
 
 void add_profiles(CLI::App& sub, Runner& run) {
   auto o = std::make_shared<ProfilesOptions>();
-  sub.add_option("--lang", o->lang, tr("bahasa pesan: id atau en", "message language: id or en"))->capture_default_str();
+  // The language itself was applied from argv before parsing (main.cpp), wherever --lang stands.
+  sub.add_option("--lang", o->lang, tr("bahasa pesan: id atau en", "message language: id or en"))
+      ->check(CLI::IsMember({"id", "en"}, CLI::ignore_case))
+      ->capture_default_str();
   sub.footer(tr("Contoh:\n"
                 "  # daftar profil bawaan\n"
                 "  jamsos profiles\n"
@@ -127,7 +130,6 @@ void add_profiles(CLI::App& sub, Runner& run) {
   sub.callback([&run, o, show, check] {
     const bool is_show = show->parsed(), is_check = check->parsed();
     run = [o, is_show, is_check] {
-      set_lang(parse_lang(o->lang));  // a bad --lang is a usage error (2), raised here, not while parsing
       if (is_show) return show_profile(o->name);
       if (is_check) return check_profile(o->name);
       return list_profiles();
