@@ -110,20 +110,8 @@ ConsolidateOptions parse_options(const ConsolidateArgs& a) {
     throw UsageError(
         tr("--quota dan --budget memerlukan --waitlist FILE untuk calon yang tidak masuk",
            "--quota and --budget need --waitlist FILE for the candidates who do not fit"));
-  // Two outputs on one stream or one file would mix or overwrite each other (a device such
-  // as /dev/null may take several: nothing is kept there to mix).
-  std::vector<std::string> paths = {a.output};
-  for (const auto* p : {&a.waitlist, &a.summary}) {
-    std::error_code ec;
-    if (p->empty() || std::filesystem::is_character_file(*p, ec)) continue;
-    for (const auto& q : paths)
-      if (*p == q)
-        throw UsageError(
-            fmt::format(trf("-o, --waitlist dan --summary harus berbeda; '{}' dipakai dua kali",
-                            "-o, --waitlist and --summary must differ; '{}' is given twice"),
-                        *p));
-    paths.push_back(*p);
-  }
+  // Two outputs on one stream or one file would mix or overwrite each other.
+  require_distinct_outputs({a.output, a.waitlist, a.summary});
   return o;
 }
 

@@ -64,16 +64,7 @@ void check_paths(const DedupeArgs& a) {
     throw UsageError(tr("dedupe perlu --duplicates FILE: baris ganda tidak boleh hilang begitu saja",
                         "dedupe needs --duplicates FILE: duplicate rows may not be dropped silently"));
   // Two outputs into one file (or both to stdout) would lose one of them.
-  std::vector<std::string> outputs = {a.output, a.duplicates};
-  if (!a.review.empty()) outputs.push_back(a.review);
-  for (std::size_t i = 0; i < outputs.size(); ++i)
-    for (std::size_t j = i + 1; j < outputs.size(); ++j)
-      if (same_output(outputs[i], outputs[j]))
-        throw UsageError(fmt::format(trf("dua keluaran ke tempat yang sama ({}); beri -o, --duplicates dan --review "
-                                         "nama berkas yang berbeda",
-                                         "two outputs to the same place ({}); give -o, --duplicates and --review "
-                                         "different file names"),
-                                     shown(outputs[i])));
+  require_distinct_outputs({a.output, a.duplicates, a.review});
   // stdin can be read once, by one of them.
   std::size_t stdin_users = a.inputs.empty() ? 1 : 0;
   for (const auto& p : a.inputs) stdin_users += p == "-" ? 1 : 0;

@@ -60,7 +60,6 @@ void print_summary(const ReconcileSummary& s, const ReconcileArgs& a) {
 }
 
 int run(const ReconcileArgs& a) {
-  set_lang(parse_lang(a.common.lang));
   const std::optional<Month> month = parse_month(a.month);
   if (!month)
     throw UsageError(fmt::format(trf("--month '{}' bukan bulan; tulis YYYY-MM, mis. 2026-03",
@@ -77,9 +76,7 @@ int run(const ReconcileArgs& a) {
           fmt::format(trf("--report '{}': akhiri nama berkas dengan .html (untuk dicetak) atau .md",
                           "--report '{}': end the file name in .html (to print) or .md"),
                       a.report));
-    if (a.report == a.output)
-      throw UsageError(tr("--report dan -o harus berkas yang berbeda",
-                          "--report and -o must be different files"));
+    require_distinct_outputs({a.output, a.report});
   }
   ReportInfo info;
   if (a.date.empty()) {

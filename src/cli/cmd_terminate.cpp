@@ -47,24 +47,7 @@ void check_usage(const TerminateArgs& a) {
   if (a.events == "-" && roster_stdin)
     throw UsageError(tr("daftar peserta dan --events tidak bisa keduanya dari stdin",
                         "the roster and --events cannot both come from stdin"));
-  std::vector<std::string> outputs{a.output, a.ended};
-  if (!a.unmatched.empty()) outputs.push_back(a.unmatched);
-  // "keluar.csv" and "./keluar.csv" are one file; a file need not exist yet.
-  const auto place = [](const std::string& path) {
-    std::error_code ec;
-    const auto absolute = std::filesystem::absolute(path, ec);
-    return path == "-" ? std::filesystem::path("-")
-                       : std::filesystem::weakly_canonical(absolute, ec);
-  };
-  for (std::size_t i = 0; i < outputs.size(); ++i)
-    for (std::size_t j = i + 1; j < outputs.size(); ++j)
-      if (place(outputs[i]) == place(outputs[j]))
-        throw UsageError(fmt::format(
-            trf("dua keluaran ke tempat yang sama: {}; beri -o, --ended dan --unmatched "
-                "berkas yang berbeda",
-                "two outputs to the same place: {}; give -o, --ended and --unmatched "
-                "different files"),
-            shown(outputs[j])));
+  require_distinct_outputs({a.output, a.ended, a.unmatched});
 }
 
 void print_summary(const TerminateCounts& c, const TerminateArgs& a, const Profile& profile) {

@@ -50,6 +50,8 @@ int run(const ValidateArgs& a) {
   if (!a.rejects.empty() && a.all)
     throw UsageError(tr("pilih salah satu: --rejects FILE atau --all", "choose one: --rejects FILE or --all"));
 
+  require_distinct_outputs({a.output, a.rejects});
+
   ValidateOptions options;
   options.all = a.all;
   if (a.as_of.empty()) {

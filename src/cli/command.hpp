@@ -34,6 +34,9 @@ bool want_progress(const CommonOptions& options);
 // True when two output paths are one place ("-" = stdout; "out.csv" = "./out.csv"; a file
 // need not exist yet): one output would silently replace the other.
 bool same_output(const std::string& a, const std::string& b);
+// Throws UsageError naming the path when two of `paths` are one place (empty entries are
+// unset options; a device such as /dev/null may take several: nothing is kept there).
+void require_distinct_outputs(const std::vector<std::string>& paths);
 
 struct CommandSpec {
   const char* name;

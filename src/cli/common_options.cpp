@@ -71,4 +71,16 @@ bool same_output(const std::string& a, const std::string& b) {
   return place(a) == place(b);
 }
 
+void require_distinct_outputs(const std::vector<std::string>& paths) {
+  for (std::size_t j = 1; j < paths.size(); ++j) {
+    std::error_code ec;
+    if (paths[j].empty() || std::filesystem::is_character_file(paths[j], ec)) continue;
+    for (std::size_t i = 0; i < j; ++i)
+      if (!paths[i].empty() && same_output(paths[i], paths[j]))
+        throw UsageError(fmt::format(trf("dua keluaran ke tempat yang sama: {}; beri setiap keluaran berkasnya sendiri",
+                                         "two outputs to the same place: {}; give each output a file of its own"),
+                                     paths[j] == "-" ? "stdout" : paths[j]));
+  }
+}
+
 }  // namespace jamsos::cli
