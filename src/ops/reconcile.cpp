@@ -13,6 +13,7 @@
 // map in first-seen order) and keeping lines of other periods aside -> emit the rows in the
 // contract's order. Memory: 56 bytes per roster row, 8 for its index slots, and its name;
 // the invoice is not kept, only its NIKs not on the roster and its wrong-period lines.
+#include "jamsos/ops/premium_cap.hpp"
 #include "jamsos/ops/reconcile.hpp"
 
 #include <fmt/core.h>
@@ -144,81 +145,28 @@ std::optional<Month> read_month(std::string_view text) {
 
 // ---- the roster -------------------------------------------------------------
 
-// Where a roster file's last premium month comes from, decided per file as jamsos
-// terminate does, so that one roster means the same to both commands: akhir_iuran
-// (empty = no cap), else computed from tanggal_lahir, else none when the profile has no
-// cap; a file with neither column under a profile with a cap stops the run.
-enum class CapSource { akhir_iuran, tanggal_lahir, none };
-
 struct RosterColumns {
   std::size_t nik = 0;
   std::size_t nama = 0;
   bool has_nama = false;
   std::size_t mulai_iuran = 0;
-  std::size_t akhir_iuran = 0;
-  std::size_t tanggal_lahir = 0;
-  std::vector<CapSource> cap_by_source;
 };
 
 std::size_t column_or_zero(const csv::MultiReader& in, std::string_view name) {
   return static_cast<std::size_t>(std::max(in.column(name), 0));
 }
 
-RosterColumns roster_columns(const csv::MultiReader& in, const Profile& profile) {
+RosterColumns roster_columns(const csv::MultiReader& in) {
   RosterColumns cols;
   for (std::size_t s = 0; s < in.source_count(); ++s) {
     const csv::Reader& src = in.source(s);
     csv::require_columns(src.header(), {"nik", "mulai_iuran"}, src.display_name());
-    if (src.column("akhir_iuran") >= 0) {
-      cols.cap_by_source.push_back(CapSource::akhir_iuran);
-    } else if (!profile.premium_cap_rule.enabled) {
-      cols.cap_by_source.push_back(CapSource::none);
-    } else if (src.column("tanggal_lahir") >= 0) {
-      cols.cap_by_source.push_back(CapSource::tanggal_lahir);
-    } else {
-      throw DataError(
-          fmt::format(trf("{}: kolom akhir_iuran atau tanggal_lahir tidak ada; salah satunya wajib "
-                          "untuk batas usia "
-                          "iuran ({}). Pakai daftar keluaran jamsos terminate.",
-                          "{}: neither an akhir_iuran nor a tanggal_lahir column; one of them is "
-                          "needed for the "
-                          "premium age cap ({}). Use the roster jamsos terminate wrote."),
-                      src.display_name(), profile.premium_cap_rule.article));
-    }
   }
   cols.nik = column_or_zero(in, "nik");
   cols.has_nama = in.column("nama") >= 0;
   cols.nama = column_or_zero(in, "nama");
   cols.mulai_iuran = column_or_zero(in, "mulai_iuran");
-  cols.akhir_iuran = column_or_zero(in, "akhir_iuran");
-  cols.tanggal_lahir = column_or_zero(in, "tanggal_lahir");
   return cols;
-}
-
-std::optional<Month> last_premium_month(const csv::MultiReader& in, const csv::Record& rec,
-                                        const RosterColumns& cols, const Profile& profile) {
-  switch (cols.cap_by_source[rec.source]) {
-    case CapSource::none:
-      return std::nullopt;
-    case CapSource::akhir_iuran: {
-      const std::string_view text = trim(rec.fields[cols.akhir_iuran]);
-      if (text.empty()) return std::nullopt;  // no age cap (contract)
-      if (const auto m = read_month(text)) return m;
-      bad_month(in, rec, "akhir_iuran", text);
-    }
-    case CapSource::tanggal_lahir: {
-      const std::string_view text = trim(rec.fields[cols.tanggal_lahir]);
-      if (const auto birth = parse_date(text)) return profile.last_premium_month(*birth);
-      throw DataError(fmt::format(
-          trf("{}: tanggal_lahir '{}' tidak terbaca, jadi bulan iuran terakhir ({}) tidak bisa "
-              "dihitung; "
-              "tulis sebagai YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY.",
-              "{}: tanggal_lahir '{}' cannot be read, so the last premium month ({}) cannot be "
-              "computed; write it as YYYY-MM-DD, DD-MM-YYYY or DD/MM/YYYY."),
-          in.location(rec), text, profile.premium_cap_rule.article));
-    }
-  }
-  return std::nullopt;
 }
 
 Month first_premium_month(const csv::MultiReader& in, const csv::Record& rec,
@@ -290,7 +238,9 @@ void report_progress(Progress* progress, const csv::MultiReader& roster,
 
 Roster read_roster(csv::MultiReader& in, const csv::MultiReader& invoice, const Profile& profile,
                    Month month, NameArena& names, Progress* progress) {
-  const RosterColumns cols = roster_columns(in, profile);
+  const RosterColumns cols = roster_columns(in);
+  // The last premium month as jamsos terminate reads it: one roster means the same to both.
+  const PremiumCap cap(in, profile);
   Roster roster;
   csv::Record rec;
   while (in.next(rec)) {
@@ -301,7 +251,7 @@ Roster read_roster(csv::MultiReader& in, const csv::MultiReader& invoice, const 
     p.source = static_cast<std::uint32_t>(rec.source);
     p.line = static_cast<std::uint32_t>(std::min<std::size_t>(rec.line, no_row));
     const Month first = first_premium_month(in, rec, cols);
-    const std::optional<Month> last = last_premium_month(in, rec, cols, profile);
+    const std::optional<Month> last = cap.last_month(in, rec);
     if (month < first) {
       p.state = RosterState::not_started, p.bound = first;
     } else if (last && *last < month) {

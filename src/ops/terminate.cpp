@@ -21,7 +21,7 @@
 #include "jamsos/core/i18n.hpp"
 #include "jamsos/core/nik.hpp"
 #include "jamsos/core/text.hpp"
-#include "jamsos/ops/terminate_cap.hpp"
+#include "jamsos/ops/premium_cap.hpp"
 #include "jamsos/ops/terminate_events.hpp"
 
 namespace jamsos {

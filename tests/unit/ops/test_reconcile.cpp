@@ -273,9 +273,17 @@ TEST_CASE("reconcile::participant aging out in M", "[reconcile]") {
     CHECK(reconcile_text(roster, eko_bill, "2026-04").statuses() ==
           std::vector<std::string>{"not_expected"});
   }
-  SECTION("an empty akhir_iuran is no cap") {
+  SECTION("an empty akhir_iuran under a capped profile is computed from tanggal_lahir") {
+    // Pasal 11 ayat (6) wins over a blanked cell: as jamsos terminate reads it (PremiumCap).
     const std::string roster = kRosterHeader + "6471015503610005,Eko,1961-03-15,2026-01,\n";
-    CHECK(reconcile_text(roster, eko_bill, "2030-12").statuses() ==
+    CHECK(reconcile_text(roster, eko_bill, "2026-02").statuses() ==
+          std::vector<std::string>{"match"});
+    CHECK(reconcile_text(roster, eko_bill, "2026-03").statuses() ==
+          std::vector<std::string>{"not_expected"});
+  }
+  SECTION("an empty akhir_iuran is no cap where the profile has none (balangan-2024)") {
+    const std::string roster = kRosterHeader + "6471015503610005,Eko,1961-03-15,2026-01,\n";
+    CHECK(reconcile_text(roster, eko_bill, "2030-12", load_profile("balangan-2024")).statuses() ==
           std::vector<std::string>{"match"});
   }
   SECTION("an unbilled participant who aged out is not listed at all") {

@@ -2,7 +2,7 @@
 // 64 years 11 months old. Worked boundary: born 1961-03-15 -> akhir_iuran 2026-02 (the
 // February premium is paid, none after). A roster row gives it in `akhir_iuran`; where the
 // cell is empty or the column absent, the profile computes it from `tanggal_lahir`.
-#include "jamsos/ops/terminate_cap.hpp"
+#include "jamsos/ops/premium_cap.hpp"
 
 #include <fmt/core.h>
 
