@@ -26,7 +26,7 @@
 #include "jamsos/core/text.hpp"
 #include "jamsos/ops/consolidate_premium.hpp"
 #include "jamsos/ops/consolidate_rank.hpp"
-#include "jamsos/ops/consolidate_spool.hpp"
+#include "jamsos/ops/row_spool.hpp"
 
 namespace jamsos {
 

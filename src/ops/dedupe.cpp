@@ -26,7 +26,7 @@
 #include "jamsos/core/i18n.hpp"
 #include "jamsos/core/nik.hpp"
 #include "jamsos/core/text.hpp"
-#include "jamsos/ops/consolidate_spool.hpp"
+#include "jamsos/ops/row_spool.hpp"
 #include "jamsos/ops/dedupe_against.hpp"
 #include "jamsos/ops/dedupe_decisions.hpp"
 #include "jamsos/ops/dedupe_review.hpp"

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "jamsos/ops/consolidate_spool.hpp"
+#include "jamsos/ops/row_spool.hpp"
 
 using namespace jamsos;
 

@@ -1,7 +1,7 @@
 // The row spool of consolidate: records serialised as
 //   u32 body size | u32 source | u64 line | per field: u32 size, bytes
 // (native byte order: the file never leaves this process).
-#include "jamsos/ops/consolidate_spool.hpp"
+#include "jamsos/ops/row_spool.hpp"
 
 #include <unistd.h>
 
