@@ -1,8 +1,8 @@
 #pragma once
 // Rows parked on disk while a command holds only compact keys (docs/ARCHITECTURE.md,
 // "consolidate" and "dedupe"): consolidate's list is only known once every row is read,
-// dedupe reads its input twice, and the input may be a pipe, so each record goes to an unlinked temporary file and is read back by offset
-// in list order. Memory then holds a key per row, not the row itself.
+// dedupe reads its input twice, and the input may be a pipe, so each record goes to an
+// unlinked temporary file and is read back by offset in list order. Memory then holds a key per row, not the row itself.
 //
 // The file lives in $TMPDIR (default /tmp), mode 0600, and is unlinked as soon as it is
 // created: personal data never outlives the run, not even a crashed one.
