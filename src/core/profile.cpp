@@ -27,14 +27,24 @@ namespace jamsos {
 
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+// Separators between the words of a name: "Pedagang Kaki-Lima", "Pemulung." and
+// "petani / pekebun" are spelled the way agencies type them, not another occupation.
+bool is_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '-' || c == '.' || c == ',' || c == '/' ||
+         c == '_' || c == '(' || c == ')';
+}
+std::string_view trim_blank(std::string_view s) {
+  while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+  return s;
+}
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // True when normalize_name(a) == normalize_name(b), without allocating: this runs for
 // every row of a million-row validate.
 bool same_name(std::string_view a, std::string_view b) {
-  a = trim(a);
-  b = trim(b);
+  a = trim_blank(a);
+  b = trim_blank(b);
   std::size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     const bool blank_a = is_blank(a[i]), blank_b = is_blank(b[j]);
@@ -91,7 +101,7 @@ std::string read_profile_file(const std::string& path) {
 }  // namespace
 
 std::string normalize_name(std::string_view text) {
-  text = trim(text);
+  text = trim_blank(text);
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {

@@ -7,6 +7,8 @@
 // stops the run (66) before a single row is processed or written.
 #include <fmt/format.h>
 
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "jamsos/core/errors.hpp"
@@ -40,6 +42,7 @@ MultiReader::MultiReader(const std::vector<std::string>& paths, const ReaderOpti
   // (trailing delimiters in spreadsheet exports) are told apart by their rank, so the
   // k-th nameless column of every file shares one output column.
   std::vector<std::size_t> nameless;  // union index of the k-th nameless column
+  std::unordered_map<std::string, std::size_t> index;  // name -> union index (no pairwise scan)
   for (const Reader& r : m.readers) {
     std::vector<std::size_t> map;
     std::size_t nameless_seen = 0;
@@ -50,8 +53,8 @@ MultiReader::MultiReader(const std::vector<std::string>& paths, const ReaderOpti
         else nameless.push_back(target);
         ++nameless_seen;
       } else {
-        for (std::size_t j = 0; j < m.header.size(); ++j)
-          if (m.header[j] == name) target = j;
+        const auto [at, fresh] = index.emplace(name, target);
+        if (!fresh) target = at->second;
       }
       if (target == m.header.size()) m.header.push_back(name);
       map.push_back(target);

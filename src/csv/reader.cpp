@@ -15,6 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <string_view>
+#include <unordered_map>
+
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -411,15 +414,21 @@ void Reader::Impl::read_header() {
         fmt::runtime(tr("{}:{}: baris judul bukan teks UTF-8; simpan ulang sebagai CSV UTF-8 atau pakai --encoding cp1252.",
                         "{}:{}: the header row is not UTF-8 text; save it again as CSV UTF-8 or use --encoding cp1252.")),
         display, record_line));
-  for (std::size_t i = 0; i < header.size(); ++i)
-    for (std::size_t j = 0; j < i; ++j)
-      if (!header[i].empty() && header[i] == header[j])
+  // A hash map, not pairs: a hostile header of 100k names must not take minutes.
+  std::unordered_map<std::string_view, std::size_t> first_at;
+  first_at.reserve(header.size());
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (header[i].empty()) continue;
+    const auto [at, fresh] = first_at.emplace(header[i], i);
+    const std::size_t j = at->second;
+    if (!fresh)
         throw DataError(fmt::format(
             fmt::runtime(tr("{}:{}: kolom '{}' ada dua kali di baris judul (kolom ke-{} dan ke-{}; nama dicocokkan "
                             "setelah huruf kecil, spasi dan - menjadi _). Ganti nama atau hapus salah satunya.",
                             "{}:{}: column '{}' appears twice in the header row (columns {} and {}; names match after "
                             "lower-casing, spaces and - becoming _). Rename or delete one of them.")),
             display, record_line, header[i], j + 1, i + 1));
+  }
 }
 
 void Reader::Impl::throw_unterminated_quote() const {

@@ -19,7 +19,10 @@ ValidateCounts run_validate(csv::MultiReader& in, const Profile& profile, const 
   for (std::size_t i = 0; i < in.source_count(); ++i)
     csv::require_columns(in.source(i).header(), profile.required_columns, in.source(i).display_name());
 
-  const Validator validator(profile, options, in.header());
+  Validator validator(profile, options, in.header());
+  std::vector<std::size_t> widths;
+  for (std::size_t i = 0; i < in.source_count(); ++i) widths.push_back(in.source(i).header().size());
+  validator.set_source_widths(std::move(widths));
   const csv::Layout layout(in.header(), validate_added_columns());
   main_out.write_row(layout.header());
   if (rejects) rejects->write_row(layout.header());

@@ -46,14 +46,12 @@ Finding warning(std::string code, std::string column, const std::string& text, c
   return Finding{std::move(code), Severity::warning, std::move(column), article, with_article(text, article)};
 }
 
-// "6471", "64.71", "647101" (a district) or the region's name -> the 4-digit code, or "".
+// "6471", "64.71", "647101" or "64.71.01" (a district of it) -> "6471"; anything else
+// (a NIK pasted into the cell, "64711") -> "": the region is read from the cell, never
+// guessed from a longer number.
 std::string region_code_of(std::string_view text) {
-  std::string digits;
-  for (char c : trim(text)) {
-    if (c >= '0' && c <= '9') digits.push_back(c);
-    else if (c != '.' && c != ' ') return "";
-  }
-  return digits.size() >= 4 ? digits.substr(0, 4) : "";
+  const auto code = normalize_region_code(text);
+  return code && code->size() >= 4 ? code->substr(0, 4) : "";
 }
 
 bool names_region(std::string_view text, const Profile& p) {
@@ -98,7 +96,11 @@ const char* status_code(Status s) {
 
 Validator::Validator(const Profile& profile, const ValidateOptions& options, const std::vector<std::string>& header)
     : m_profile(profile), m_options(options) {
-  for (const char* name : kKnownColumns) {
+  // Every column a rule reads, and every column the profile requires (a region's own
+  // profile may require `alamat`): each gets missing:<column> when empty.
+  std::vector<std::string> names(std::begin(kKnownColumns), std::end(kKnownColumns));
+  names.insert(names.end(), profile.required_columns.begin(), profile.required_columns.end());
+  for (const auto& name : names) {
     int index = -1;
     for (std::size_t i = 0; i < header.size(); ++i)
       if (header[i] == name) index = static_cast<int>(i);
@@ -126,7 +128,8 @@ Verdict Validator::check(const csv::Record& r, const std::string& where) const {
     if (r.fault == csv::RecordFault::field_count)
       text = fmt::format(trf("baris berisi {} kolom, judul {} kolom; periksa pemisah atau tanda kutip",
                             "the row has {} fields, the header {}; check delimiters and quotes"),
-                         r.raw_field_count, r.fields.size());
+                         r.raw_field_count,
+                         r.source < m_source_widths.size() ? m_source_widths[r.source] : r.fields.size());
     else if (r.fault == csv::RecordFault::quote)
       text = tr("tanda kutip salah letak; kutip seluruh isi sel dan gandakan kutip di dalamnya",
                 "misplaced quote; quote the whole cell and double the quotes inside it");

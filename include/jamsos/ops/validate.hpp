@@ -42,12 +42,15 @@ public:
   Validator(const Profile& profile, const ValidateOptions& options, const std::vector<std::string>& header);
   // `where` (FILE:LINE) is only used to name the row if the run must stop (no UMK for a year).
   Verdict check(const csv::Record& record, const std::string& where) const;
+  // Header width of each input file, for the field_count message (the union may be wider).
+  void set_source_widths(std::vector<std::size_t> widths) { m_source_widths = std::move(widths); }
 
 private:
   const std::string& cell(const csv::Record& r, int column) const;
   const Profile& m_profile;
   ValidateOptions m_options;
-  std::map<std::string, int> m_column;  // needed and known columns -> index, -1 when absent
+  std::map<std::string, int> m_column;
+  std::vector<std::size_t> m_source_widths;  // needed and known columns -> index, -1 when absent
   int col(const char* name) const;
 };
 

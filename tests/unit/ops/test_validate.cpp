@@ -221,6 +221,16 @@ TEST_CASE("validate::other_rules", "[validate]") {
     CHECK(judge(with(good_row(), {{"kabkota_ktp", "64.71"}})).verdict.status == Status::eligible);
     CHECK(judge(with(good_row(), {{"kabkota_ktp", "647103"}})).verdict.status == Status::eligible);
   }
+  SECTION("a NIK pasted into kabkota_ktp does not decide the region") {
+    CHECK(judge(with(good_row(), {{"kabkota_ktp", "6471011205800001"}})).codes == "ektp_outside_region");
+    CHECK(judge(with(good_row(), {{"kabkota_ktp", "64711"}})).codes == "ektp_outside_region");
+    CHECK(judge(with(good_row(), {{"kabkota_ktp", "64.71.01"}})).verdict.status == Status::eligible);
+  }
+  SECTION("occupation names typed with punctuation are the same occupation") {
+    CHECK(judge(with(good_row(), {{"pekerjaan", "Pedagang Kaki-Lima"}})).verdict.status == Status::eligible);
+    CHECK(judge(with(good_row(), {{"pekerjaan", "Pemulung."}})).verdict.status == Status::eligible);
+    CHECK(judge(with(good_row(), {{"pekerjaan", "pedagang kaki limas"}})).codes == "occupation_not_covered");
+  }
   SECTION("a boolean that is neither yes nor no") {
     CHECK(judge(with(good_row(), {{"p3ke", "mungkin"}})).codes == "value_format:p3ke");
   }
