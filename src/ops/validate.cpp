@@ -3,6 +3,7 @@
 #include <fmt/core.h>
 
 #include "jamsos/core/i18n.hpp"
+#include "jamsos/csv/encoding.hpp"
 #include "jamsos/ops/validate.hpp"
 
 namespace jamsos {
@@ -47,6 +48,11 @@ ValidateCounts run_validate(csv::MultiReader& in, const Profile& profile, const 
     }
     if (!peringatan.empty()) ++counts.with_warnings;
 
+    // A row rejected for its bytes still goes out as UTF-8 (contract, "Write"), with U+FFFD
+    // where the bytes were, so a pipe into the next command does not stop on it.
+    if (record.fault == csv::RecordFault::encoding)
+      for (auto& field : record.fields)
+        if (!csv::is_valid_utf8(field)) field = csv::replace_invalid_utf8(field);
     layout.start_row(record.fields, row);
     const std::string added[] = {status_code(v.status), alasan, peringatan, keterangan,
                                  v.age ? std::to_string(*v.age) : "", std::to_string(v.priority), v.agency, where};

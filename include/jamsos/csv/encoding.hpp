@@ -19,4 +19,9 @@ bool is_valid_utf8(std::string_view text);
 // of the same number, as the WHATWG encoding standard does, so nothing is lost.
 void append_cp1252_as_utf8(std::string_view text, std::string& out);
 
+// `text` with every byte that is not part of a valid UTF-8 sequence replaced by U+FFFD:
+// what validate writes for a row it rejects as `encoding`, so its outputs stay UTF-8
+// (contract, "Write") while the reader still sees where the bad bytes were.
+std::string replace_invalid_utf8(std::string_view text);
+
 }  // namespace jamsos::csv
