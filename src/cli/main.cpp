@@ -116,27 +116,22 @@ int main(int argc, char** argv) {
   app.add_option("--lang", lang_flag, tr("bahasa pesan: id atau en", "message language: id or en"))
       ->check(CLI::IsMember({"id", "en"}, CLI::ignore_case));
   app.set_version_flag("-V,--version", version_text);  // built only when asked for: it loads the profiles
-  app.footer(tr(
-      "Alur tahunan (Q3) dan bulanan:\n"
+  // The command lines are the same in both languages; only the words around them differ.
+  static constexpr const char* flows =
       "  jamsos validate --as-of 2025-08-15 dinsos.csv dishub.csv --rejects ditolak.csv \\\n"
       "   | jamsos dedupe --against bpjs_peserta.csv --duplicates ganda.csv --review mirip.csv \\\n"
       "   | jamsos consolidate --year 2026 --budget 3000000000 --waitlist tunggu.csv -o keputusan_2026.csv\n"
       "  jamsos terminate keputusan_2026.csv --events kejadian.csv --month 2026-03 -o peserta_2026-03.csv \\\n"
       "     --ended berhenti.csv --unmatched tak_cocok.csv\n"
       "  jamsos reconcile --roster peserta_2026-03.csv --invoice tagihan_2026-03.csv --month 2026-03 \\\n"
-      "     --report berita_acara_2026-03.html\n"
-      "Kode keluar: 0 selesai, 2 salah pakai, 65 data masukan salah, 66 masukan tak bisa dibuka,\n"
-      "73 keluaran tak bisa dibuat, 74 galat I/O, 78 konfigurasi/profil salah.",
-      "Yearly (Q3) and monthly flows:\n"
-      "  jamsos validate --as-of 2025-08-15 dinsos.csv dishub.csv --rejects ditolak.csv \\\n"
-      "   | jamsos dedupe --against bpjs_peserta.csv --duplicates ganda.csv --review mirip.csv \\\n"
-      "   | jamsos consolidate --year 2026 --budget 3000000000 --waitlist tunggu.csv -o keputusan_2026.csv\n"
-      "  jamsos terminate keputusan_2026.csv --events kejadian.csv --month 2026-03 -o peserta_2026-03.csv \\\n"
-      "     --ended berhenti.csv --unmatched tak_cocok.csv\n"
-      "  jamsos reconcile --roster peserta_2026-03.csv --invoice tagihan_2026-03.csv --month 2026-03 \\\n"
-      "     --report berita_acara_2026-03.html\n"
-      "Exit codes: 0 done, 2 bad usage, 65 bad input data, 66 input cannot be opened,\n"
-      "73 output cannot be created, 74 I/O error, 78 bad configuration/profile."));
+      "     --report berita_acara_2026-03.html\n";
+  app.footer(fmt::format(trf("Alur tahunan (Q3) dan bulanan:\n{}"
+                             "Kode keluar: 0 selesai, 2 salah pakai, 65 data masukan salah, 66 masukan tak bisa dibuka,\n"
+                             "73 keluaran tak bisa dibuat, 74 galat I/O, 78 konfigurasi/profil salah.",
+                             "Yearly (Q3) and monthly flows:\n{}"
+                             "Exit codes: 0 done, 2 bad usage, 65 bad input data, 66 input cannot be opened,\n"
+                             "73 output cannot be created, 74 I/O error, 78 bad configuration/profile."),
+                         flows));
 
   cli::Runner run;
   for (const auto& c : cli::kCommands) {
