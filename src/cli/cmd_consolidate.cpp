@@ -176,40 +176,26 @@ void add_consolidate(CLI::App& sub, Runner& runner) {
                  tr("ringkasan per penanggung jawab dan per pekerjaan",
                     "summary per responsible agency and per occupation"));
   add_common_options(sub, args->common);
-  sub.footer(
-      tr("Contoh:\n"
-         "  jamsos consolidate --year 2026 --budget \"Rp 3.000.000.000\" layak.csv --waitlist "
-         "tunggu.csv \\\n"
-         "     --summary ringkasan.csv -o keputusan_2026.csv\n"
-         "  jamsos validate --rejects ditolak.csv usulan_*.csv | jamsos dedupe --duplicates "
-         "ganda.csv \\\n"
-         "   | jamsos consolidate --year 2026 --quota 7100 --waitlist tunggu.csv -o "
-         "keputusan_2026.csv\n"
-         "  jamsos consolidate --year 2026 --waitlist tunggu.csv --summary ringkasan.csv "
-         "--forecast 5 \\\n"
-         "     --excel -o keputusan.csv layak.csv\n"
-         "Urutan: prioritas, FM sebelum OTM, penghasilan terendah, tanggal_usulan terawal, nik.\n"
-         "Kode keluar: 0 selesai, 2 salah pakai, 65 data salah (NIK ganda: jalankan dedupe; status "
-         "bukan\n"
-         "eligible: jalankan validate), 66 berkas tak terbuka, 73 keluaran tak bisa dibuat, 74 "
-         "galat I/O,\n"
-         "78 profil salah.",
-         "Examples:\n"
-         "  jamsos consolidate --year 2026 --budget \"Rp 3.000.000.000\" layak.csv --waitlist "
-         "tunggu.csv \\\n"
-         "     --summary ringkasan.csv -o keputusan_2026.csv\n"
-         "  jamsos validate --rejects ditolak.csv usulan_*.csv | jamsos dedupe --duplicates "
-         "ganda.csv \\\n"
-         "   | jamsos consolidate --year 2026 --quota 7100 --waitlist tunggu.csv -o "
-         "keputusan_2026.csv\n"
-         "  jamsos consolidate --year 2026 --waitlist tunggu.csv --summary ringkasan.csv "
-         "--forecast 5 \\\n"
-         "     --excel -o keputusan.csv layak.csv\n"
-         "Order: prioritas, FM before OTM, lowest penghasilan, earliest tanggal_usulan, nik.\n"
-         "Exit codes: 0 done, 2 bad usage, 65 bad data (repeated NIK: run dedupe; status not "
-         "eligible:\n"
-         "run validate), 66 input cannot be opened, 73 output cannot be created, 74 I/O error,\n"
-         "78 bad profile."));
+  // The command lines are the same in both languages; only the words around them differ.
+  static constexpr const char* examples =
+      "  jamsos consolidate --year 2026 --budget \"Rp 3.000.000.000\" layak.csv --waitlist tunggu.csv \\\n"
+      "     --summary ringkasan.csv -o keputusan_2026.csv\n"
+      "  jamsos validate --rejects ditolak.csv usulan_*.csv | jamsos dedupe --duplicates ganda.csv \\\n"
+      "   | jamsos consolidate --year 2026 --quota 7100 --waitlist tunggu.csv -o keputusan_2026.csv\n"
+      "  jamsos consolidate --year 2026 --waitlist tunggu.csv --summary ringkasan.csv --forecast 5 \\\n"
+      "     --excel -o keputusan.csv layak.csv\n";
+  sub.footer(fmt::format(
+      trf("Contoh:\n{}"
+          "Urutan: prioritas, FM sebelum OTM, penghasilan terendah, tanggal_usulan terawal, nik.\n"
+          "Kode keluar: 0 selesai, 2 salah pakai, 65 data salah (NIK ganda: jalankan dedupe; status bukan\n"
+          "eligible: jalankan validate), 66 berkas tak terbuka, 73 keluaran tak bisa dibuat, 74 galat I/O,\n"
+          "78 profil salah.",
+          "Examples:\n{}"
+          "Order: prioritas, FM before OTM, lowest penghasilan, earliest tanggal_usulan, nik.\n"
+          "Exit codes: 0 done, 2 bad usage, 65 bad data (repeated NIK: run dedupe; status not eligible:\n"
+          "run validate), 66 input cannot be opened, 73 output cannot be created, 74 I/O error,\n"
+          "78 bad profile."),
+      examples));
   sub.callback([args, &runner] { runner = [args] { return run(*args); }; });
 }
 

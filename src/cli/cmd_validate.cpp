@@ -101,18 +101,19 @@ void add_validate(CLI::App& sub, Runner& runner) {
                                             "evaluation date where tanggal_usulan is empty (default: today)"));
   sub.add_option("--umk", args->umk, tr("UMK pengganti untuk semua tahun, mis. 3.701.508,68", "UMK replacing the profile's for every year, e.g. 3701508.68"));
   add_common_options(sub, args->common);
-  sub.footer(tr("Contoh:\n"
-                "  jamsos validate --as-of 2025-08-15 dinsos.csv dishub.csv --rejects ditolak.csv -o layak.csv\n"
-                "  jamsos validate --all --profile balangan-2024 usulan.csv --excel -o periksa.csv\n"
-                "  jamsos validate --rejects ditolak.csv usulan.csv | jamsos dedupe --duplicates ganda.csv\n"
-                "Kode keluar: 0 selesai (baris ditolak bukan galat), 2 salah pakai, 65 data salah, 66 berkas tak\n"
-                "terbuka, 73 keluaran tak bisa dibuat, 74 galat I/O, 78 profil salah atau UMK tahun itu tidak ada.",
-                "Examples:\n"
-                "  jamsos validate --as-of 2025-08-15 dinsos.csv dishub.csv --rejects ditolak.csv -o layak.csv\n"
-                "  jamsos validate --all --profile balangan-2024 usulan.csv --excel -o periksa.csv\n"
-                "  jamsos validate --rejects ditolak.csv usulan.csv | jamsos dedupe --duplicates ganda.csv\n"
-                "Exit codes: 0 done (rejected rows are results, not errors), 2 bad usage, 65 bad data, 66 input\n"
-                "cannot be opened, 73 output cannot be created, 74 I/O error, 78 bad profile or no UMK for the year."));
+  // The command lines are the same in both languages; only the words around them differ.
+  static constexpr const char* examples =
+      "  jamsos validate --as-of 2025-08-15 dinsos.csv dishub.csv --rejects ditolak.csv -o layak.csv\n"
+      "  jamsos validate --all --profile balangan-2024 usulan.csv --excel -o periksa.csv\n"
+      "  jamsos validate --rejects ditolak.csv usulan.csv | jamsos dedupe --duplicates ganda.csv\n";
+  sub.footer(fmt::format(
+      trf("Contoh:\n{}"
+          "Kode keluar: 0 selesai (baris ditolak bukan galat), 2 salah pakai, 65 data salah, 66 berkas tak\n"
+          "terbuka, 73 keluaran tak bisa dibuat, 74 galat I/O, 78 profil salah atau UMK tahun itu tidak ada.",
+          "Examples:\n{}"
+          "Exit codes: 0 done (rejected rows are results, not errors), 2 bad usage, 65 bad data, 66 input\n"
+          "cannot be opened, 73 output cannot be created, 74 I/O error, 78 bad profile or no UMK for the year."),
+      examples));
   sub.callback([args, &runner] { runner = [args] { return run(*args); }; });
 }
 
