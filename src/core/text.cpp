@@ -4,13 +4,6 @@
 
 namespace jamsos {
 
-std::string_view trim(std::string_view s) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
   for (char& c : out)

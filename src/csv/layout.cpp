@@ -26,4 +26,11 @@ void Layout::start_row(const std::vector<std::string>& input_fields, std::vector
   for (std::size_t i = n; i < out.size(); ++i) out[i].clear();
 }
 
+std::vector<int> Layout::column_sources() const {
+  std::vector<int> sources(m_header.size());
+  for (std::size_t j = 0; j < sources.size(); ++j) sources[j] = j < m_input_width ? static_cast<int>(j) : -1;
+  for (std::size_t i = 0; i < m_added_index.size(); ++i) sources[m_added_index[i]] = -1 - static_cast<int>(i);
+  return sources;
+}
+
 }  // namespace jamsos::csv

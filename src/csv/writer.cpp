@@ -22,60 +22,64 @@ bool excel_would_mangle(std::string_view field) {
 
 }  // namespace
 
-Writer::Writer(Output& out, const WriterOptions& options)
-    : m_out(out), m_options(options), m_delimiter(options.excel ? ';' : ',') {
+RowEncoder::RowEncoder(const WriterOptions& options) : m_excel(options.excel), m_delimiter(options.excel ? ';' : ',') {
   for (const char c : {m_delimiter, '"', '\r', '\n'}) m_needs_quotes[static_cast<unsigned char>(c)] = true;
+#if defined(__SSE2__)
+  m_v_delimiter = _mm_set1_epi8(m_delimiter);
+#endif
 }
 
-void Writer::write_field(std::string_view field) {
-  if (m_options.excel && excel_would_mangle(field)) {
-    m_out.write("=\"");
-    m_out.write(field);
-    m_out.write("\"");
+void RowEncoder::field_slow(std::string& out, std::string_view value) const {
+  if (m_excel && excel_would_mangle(value)) {
+    out.append("=\"").append(value).push_back('"');
     return;
   }
-  bool quote = !field.empty() && (field.front() == ' ' || field.front() == '\t' || field.back() == ' ' ||
-                                  field.back() == '\t');
-  for (std::size_t i = 0; !quote && i < field.size(); ++i) quote = m_needs_quotes[static_cast<unsigned char>(field[i])];
-  if (!quote) {
-    m_out.write(field);
+  if (plain(value)) {
+    out.append(value);
     return;
   }
-  m_out.write("\"");
+  out.push_back('"');
   for (std::size_t start = 0;;) {
-    const std::size_t q = field.find('"', start);
+    const std::size_t q = value.find('"', start);
     if (q == std::string_view::npos) {
-      m_out.write(field.substr(start));
+      out.append(value.substr(start));
       break;
     }
-    m_out.write(field.substr(start, q + 1 - start));
-    m_out.write("\"");  // `"` inside a field is written `""`
+    out.append(value.substr(start, q + 1 - start)).push_back('"');  // `"` inside a field is written `""`
     start = q + 1;
   }
-  m_out.write("\"");
+  out.push_back('"');
 }
 
-// Both row types share one body; no per-row allocation.
+Writer::Writer(Output& out, const WriterOptions& options) : m_out(out), m_encoder(options) {}
+
+void Writer::start() {
+  if (m_encoder.excel()) m_out.write("\xEF\xBB\xBF");  // BOM: Excel then reads UTF-8
+  m_header_done = true;
+}
+
+// Both row types share one body; no per-row allocation once m_row has grown.
 template <typename Fields>
 void Writer::write_fields(const Fields& fields) {
-  if (!m_header_done) {
-    if (m_options.excel) m_out.write("\xEF\xBB\xBF");  // BOM: Excel then reads UTF-8
-    m_header_done = true;
-  } else {
-    ++m_rows;
-  }
+  if (!m_header_done) start();
+  else ++m_rows;
+  m_row.clear();
   if (fields.size() == 1 && fields[0].empty()) {
-    m_out.write("\"\"");
+    m_encoder.lone_empty_field(m_row);
   } else {
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i > 0) m_out.write(std::string_view(&m_delimiter, 1));
-      write_field(fields[i]);
-    }
+    for (std::size_t i = 0; i < fields.size(); ++i) m_encoder.field(m_row, fields[i], i == 0);
   }
-  m_out.write(m_options.excel ? "\r\n" : "\n");
+  m_encoder.end_row(m_row);
+  m_out.write(m_row);
 }
 
 void Writer::write_row(const std::vector<std::string>& fields) { write_fields(fields); }
 void Writer::write_row(const std::vector<std::string_view>& fields) { write_fields(fields); }
+
+void Writer::write_encoded(std::string_view bytes, std::size_t rows) {
+  if (!m_header_done) start();
+  m_rows += rows;
+  m_out.write(bytes);
+}
 
 }  // namespace jamsos::csv

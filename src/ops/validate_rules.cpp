@@ -24,11 +24,6 @@ namespace jamsos {
 
 namespace {
 
-// Columns validate reads when present (contract, "Candidate columns").
-constexpr const char* kKnownColumns[] = {
-    "nik", "no_kk", "nama", "tanggal_lahir", "jenis_kelamin", "kabkota_ktp", "domisili_sejak", "pekerjaan",
-    "pekerjaan_ektp", "penghasilan", "kategori", "punya_bpjstk", "p3ke", "disabilitas", "tanggal_usulan"};
-
 std::string with_article(std::string text, const std::string& article) {
   if (!article.empty()) text += " (" + article + ")";
   return text;
@@ -96,27 +91,71 @@ const char* status_code(Status s) {
 
 Validator::Validator(const Profile& profile, const ValidateOptions& options, const std::vector<std::string>& header)
     : m_profile(profile), m_options(options) {
-  // Every column a rule reads, and every column the profile requires (a region's own
-  // profile may require `alamat`): each gets missing:<column> when empty.
-  std::vector<std::string> names(std::begin(kKnownColumns), std::end(kKnownColumns));
-  names.insert(names.end(), profile.required_columns.begin(), profile.required_columns.end());
-  for (const auto& name : names) {
+  const auto index_of = [&](std::string_view name) {
     int index = -1;
     for (std::size_t i = 0; i < header.size(); ++i)
       if (header[i] == name) index = static_cast<int>(i);
-    m_column[name] = index;
-  }
+    return index;
+  };
+  m_col.nik = index_of("nik");
+  m_col.no_kk = index_of("no_kk");
+  m_col.tanggal_lahir = index_of("tanggal_lahir");
+  m_col.jenis_kelamin = index_of("jenis_kelamin");
+  m_col.kabkota_ktp = index_of("kabkota_ktp");
+  m_col.domisili_sejak = index_of("domisili_sejak");
+  m_col.pekerjaan = index_of("pekerjaan");
+  m_col.pekerjaan_ektp = index_of("pekerjaan_ektp");
+  m_col.penghasilan = index_of("penghasilan");
+  m_col.kategori = index_of("kategori");
+  m_col.punya_bpjstk = index_of("punya_bpjstk");
+  m_col.p3ke = index_of("p3ke");
+  m_col.disabilitas = index_of("disabilitas");
+  m_col.tanggal_usulan = index_of("tanggal_usulan");
+  // Every column the profile requires (a region's own profile may require `alamat`) gets
+  // missing:<column> when empty.
+  for (const auto& name : profile.required_columns)
+    if (const int index = index_of(name); index >= 0) m_required.emplace_back(name, index);
 }
 
-int Validator::col(const char* name) const { return m_column.at(name); }
+// Real files repeat a few dozen spellings a million times; a hostile one with a million
+// different texts stops filling the cache and is judged directly.
+constexpr std::size_t kCacheLimit = 4096;
 
-const std::string& Validator::cell(const csv::Record& r, int column) const {
+const Occupation* Validator::occupation(std::string_view text) const {
+  if (const auto it = m_occupations.find(text); it != m_occupations.end()) return it->second;
+  const Occupation* found = m_profile.find_occupation(text);
+  if (m_occupations.size() < kCacheLimit) m_occupations.emplace(std::string(text), found);
+  return found;
+}
+
+bool Validator::category_covered(std::string_view text) const {
+  if (const auto it = m_categories.find(text); it != m_categories.end()) return it->second;
+  const bool covered = !m_profile.find_category(text).empty();
+  if (m_categories.size() < kCacheLimit) m_categories.emplace(std::string(text), covered);
+  return covered;
+}
+
+Validator::RegionAnswer Validator::region(std::string_view text) const {
+  if (const auto it = m_regions.find(text); it != m_regions.end()) return it->second;
+  const std::string code = region_code_of(text);
+  RegionAnswer answer;
+  answer.inside = code == m_profile.region_code || (code.empty() && names_region(text, m_profile));
+  if (!answer.inside) answer.label = code.empty() ? std::string(text) : region_label(code);
+  if (m_regions.size() < kCacheLimit) m_regions.emplace(std::string(text), answer);
+  return answer;
+}
+
+namespace {
+
+const std::string& cell(const csv::Record& r, int column) {
   static const std::string empty;
   return column >= 0 && static_cast<std::size_t>(column) < r.fields.size() ? r.fields[static_cast<std::size_t>(column)]
                                                                             : empty;
 }
 
-Verdict Validator::check(const csv::Record& r, const std::string& where) const {
+}  // namespace
+
+Verdict Validator::check(const csv::Record& r, std::string_view where) const {
   Verdict v;
   Findings& f = v.findings;
   const Profile& p = m_profile;
@@ -141,20 +180,19 @@ Verdict Validator::check(const csv::Record& r, const std::string& where) const {
     return v;
   }
 
-  const auto value = [&](const char* column) -> std::string_view { return trim(cell(r, col(column))); };
+  const Columns& c = m_col;
+  const auto value = [&](int column) -> std::string_view { return trim(cell(r, column)); };
 
   // missing:<column> for every needed column with an empty cell, in the profile's order.
-  for (const auto& column : p.required_columns) {
-    const auto it = m_column.find(column);
-    const int index = it == m_column.end() ? -1 : it->second;
-    if (index >= 0 && trim(cell(r, index)).empty())
+  for (const auto& [column, index] : m_required) {
+    if (trim(cell(r, index)).empty())
       f.push_back(invalid("missing:" + column, column,
                           fmt::format(trf("kolom {} kosong; wajib diisi", "column {} is empty; it is required"), column)));
   }
 
   // NIK (Lampiran II; Pasal 7 ayat (1) huruf a).
   std::optional<NikInfo> nik_info;
-  if (const auto nik = value("nik"); !nik.empty()) {
+  if (const auto nik = value(c.nik); !nik.empty()) {
     switch (check_nik(nik)) {
       case NikProblem::none: nik_info = decode_nik(nik); break;
       case NikProblem::format:
@@ -179,15 +217,15 @@ Verdict Validator::check(const csv::Record& r, const std::string& where) const {
         break;
     }
   }
-  if (const auto kk = value("no_kk"); !kk.empty() && !is_valid_kk(kk))
+  if (const auto kk = value(c.no_kk); !kk.empty() && !is_valid_kk(kk))
     f.push_back(invalid("kk_format", "no_kk",
                         tr("nomor KK harus 16 angka (format kolom sebagai Teks di spreadsheet)",
                            "the KK number must be 16 digits (format the column as Text in the spreadsheet)")));
 
   // Dates. The evaluation date is tanggal_usulan when given, else --as-of (contract).
   Date eval = m_options.as_of;
-  const auto read_date = [&](const char* column) -> std::optional<Date> {
-    const auto text = value(column);
+  const auto read_date = [&](const char* column, int index) -> std::optional<Date> {
+    const auto text = value(index);
     if (text.empty()) return std::nullopt;
     auto d = parse_date(text);
     if (!d)
@@ -203,14 +241,14 @@ Verdict Validator::check(const csv::Record& r, const std::string& where) const {
                                        "date {} in column {} is after the evaluation date {}"),
                                     format_date(d), column, format_date(limit))));
   };
-  const auto proposed = read_date("tanggal_usulan");
+  const auto proposed = read_date("tanggal_usulan", c.tanggal_usulan);
   if (proposed) {
     if (*proposed > m_options.as_of) future("tanggal_usulan", *proposed, m_options.as_of);
     else eval = *proposed;
   }
-  const auto birth = read_date("tanggal_lahir");
+  const auto birth = read_date("tanggal_lahir", c.tanggal_lahir);
   if (birth && *birth > eval) future("tanggal_lahir", *birth, eval);
-  const auto domicile = read_date("domisili_sejak");
+  const auto domicile = read_date("domisili_sejak", c.domisili_sejak);
   if (domicile && *domicile > eval) future("domisili_sejak", *domicile, eval);
   const bool birth_ok = birth && *birth <= eval;
   if (birth_ok) v.age = completed_years(*birth, eval);
@@ -219,7 +257,7 @@ Verdict Validator::check(const csv::Record& r, const std::string& where) const {
   // A plain value and a flag, not std::optional: GCC 12 warns maybe-uninitialized on the latter.
   Sen income = 0;
   bool has_income = false;
-  if (const auto text = value("penghasilan"); !text.empty()) {
+  if (const auto text = value(c.penghasilan); !text.empty()) {
     const auto parsed = parse_money(text);
     has_income = parsed && *parsed >= 0;
     if (has_income) income = *parsed;
@@ -229,8 +267,8 @@ Verdict Validator::check(const csv::Record& r, const std::string& where) const {
                                           "income '{}' cannot be read; write e.g. 3500000 or 3.500.000"),
                                       text)));
   }
-  const auto read_bool = [&](const char* column) -> Tristate {
-    const auto text = value(column);
+  const auto read_bool = [&](const char* column, int index) -> Tristate {
+    const auto text = value(index);
     if (text.empty()) return Tristate::unknown;
     const Tristate t = parse_bool(text);
     if (t == Tristate::unknown)
@@ -240,9 +278,9 @@ Verdict Validator::check(const csv::Record& r, const std::string& where) const {
                                       text, column)));
     return t;
   };
-  const Tristate insured = read_bool("punya_bpjstk");
-  const Tristate p3ke = read_bool("p3ke");
-  const Tristate disabled = read_bool("disabilitas");
+  const Tristate insured = read_bool("punya_bpjstk", c.punya_bpjstk);
+  const Tristate p3ke = read_bool("p3ke", c.p3ke);
+  const Tristate disabled = read_bool("disabilitas", c.disabilitas);
 
   // Pasal 5 ayat (2): P3KE and disability come first (empty = no).
   v.priority = (p3ke == Tristate::yes || disabled == Tristate::yes) ? 1 : 2;
@@ -252,7 +290,7 @@ Verdict Validator::check(const csv::Record& r, const std::string& where) const {
     f.push_back(rule("already_insured", p.already_insured, "punya_bpjstk",
                      tr("sudah menjadi peserta BPJS Ketenagakerjaan", "already a BPJS Ketenagakerjaan member")));
   if (p.category_rule.enabled) {
-    if (const auto text = value("kategori"); !text.empty() && p.find_category(text).empty())
+    if (const auto text = value(c.kategori); !text.empty() && !category_covered(text))
       f.push_back(rule("category_not_covered", p.category_rule, "kategori",
                        fmt::format(trf("kategori '{}' bukan fakir miskin (FM) atau orang tidak mampu (OTM)",
                                       "category '{}' is neither fakir miskin (FM) nor orang tidak mampu (OTM)"),
@@ -271,12 +309,11 @@ Verdict Validator::check(const csv::Record& r, const std::string& where) const {
                          : fmt::format(trf("usia {} tahun pada {}, harus belum {} tahun", "age {} on {}, must be under {}"),
                                        *v.age, format_date(eval), p.age_max)));
   if (p.region_rule.enabled) {
-    if (const auto text = value("kabkota_ktp"); !text.empty()) {
-      const std::string code = region_code_of(text);
-      if (code != p.region_code && !(code.empty() && names_region(text, p)))
+    if (const auto text = value(c.kabkota_ktp); !text.empty()) {
+      if (const RegionAnswer answer = region(text); !answer.inside)
         f.push_back(rule("ektp_outside_region", p.region_rule, "kabkota_ktp",
-                         fmt::format(trf("e-KTP dari {}, bukan {} {}", "e-KTP of {}, not {} {}"),
-                                     code.empty() ? std::string(text) : region_label(code), p.region_code, p.region_name)));
+                         fmt::format(trf("e-KTP dari {}, bukan {} {}", "e-KTP of {}, not {} {}"), answer.label,
+                                     p.region_code, p.region_name)));
     }
   }
   if (p.domicile_rule.enabled && domicile && *domicile <= eval) {
@@ -299,9 +336,10 @@ Verdict Validator::check(const csv::Record& r, const std::string& where) const {
                        fmt::format(trf("penghasilan {} tidak di bawah UMK {} {}", "income {} is not below the {} UMK {}"),
                                    format_rupiah(income), year, format_rupiah(*umk))));
   }
+  const auto occupation_of = [this](std::string_view text) { return this->occupation(text); };
   const Occupation* occupation = nullptr;
-  if (const auto text = value("pekerjaan"); !text.empty()) {
-    occupation = p.find_occupation(text);
+  if (const auto text = value(c.pekerjaan); !text.empty()) {
+    occupation = occupation_of(text);
     if (occupation) v.agency = occupation->agency;
     else if (p.occupation_rule.enabled)
       f.push_back(rule("occupation_not_covered", p.occupation_rule, "pekerjaan",
@@ -316,7 +354,7 @@ Verdict Validator::check(const csv::Record& r, const std::string& where) const {
                           fmt::format(trf("tanggal lahir di NIK ({:02}-{:02}-{:02}) berbeda dengan {}",
                                          "birth date in the NIK ({:02}-{:02}-{:02}) differs from {}"),
                                       nik_info->day, nik_info->month, nik_info->year2, format_date(*birth))));
-    if (const auto sex = to_upper_ascii(value("jenis_kelamin")); (sex == "L" || sex == "P") && sex[0] != nik_info->sex)
+    if (const auto sex = to_upper_ascii(value(c.jenis_kelamin)); (sex == "L" || sex == "P") && sex[0] != nik_info->sex)
       f.push_back(warning("nik_sex_mismatch", "nik",
                           fmt::format(trf("NIK menunjukkan jenis kelamin {}, tertulis {}", "the NIK says sex {}, the row says {}"),
                                       nik_info->sex, sex)));
@@ -327,13 +365,13 @@ Verdict Validator::check(const csv::Record& r, const std::string& where) const {
                                       region_label(nik_info->region))));
   }
   if (occupation && p.occupation_ektp_rule.enabled) {
-    if (const auto ektp = value("pekerjaan_ektp"); !ektp.empty()) {
-      const Occupation* other = p.find_occupation(ektp);
+    if (const auto ektp = value(c.pekerjaan_ektp); !ektp.empty()) {
+      const Occupation* other = occupation_of(ektp);
       if (!other || other->code != occupation->code)
         f.push_back(warning("occupation_differs_ektp", "pekerjaan_ektp",
                             fmt::format(trf("pekerjaan di e-KTP '{}' berbeda; dipakai hasil pendataan '{}'",
                                            "occupation on the e-KTP '{}' differs; the data-collection one '{}' is used"),
-                                        ektp, value("pekerjaan")),
+                                        ektp, value(c.pekerjaan)),
                             p.occupation_ektp_rule.article));
     }
   }

@@ -6,6 +6,9 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -33,25 +36,49 @@ struct Verdict {
   Findings findings;          // failures (invalid, then ineligible) and warnings, in contract order
   std::optional<int> age;     // completed years at the evaluation date
   int priority = 2;           // Pasal 5 ayat (2): 1 for P3KE or disability
-  std::string agency;         // Lampiran I: responsible for the occupation's data
+  std::string_view agency;    // Lampiran I: responsible for the occupation's data (the profile's text)
 };
 
-// Judges rows of one table. Binds column positions once from the header.
+// Judges rows of one table. Binds column positions once from the header. Remembers the
+// answers for the texts it has seen in `pekerjaan`, `kategori` and `kabkota_ktp` (a real
+// file has a few dozen spellings), so give each thread its own Validator.
 class Validator {
 public:
   Validator(const Profile& profile, const ValidateOptions& options, const std::vector<std::string>& header);
   // `where` (FILE:LINE) is only used to name the row if the run must stop (no UMK for a year).
-  Verdict check(const csv::Record& record, const std::string& where) const;
+  Verdict check(const csv::Record& record, std::string_view where) const;
   // Header width of each input file, for the field_count message (the union may be wider).
   void set_source_widths(std::vector<std::size_t> widths) { m_source_widths = std::move(widths); }
 
 private:
-  const std::string& cell(const csv::Record& r, int column) const;
+  struct Columns {  // index in the header, -1 when absent
+    int nik = -1, no_kk = -1, tanggal_lahir = -1, jenis_kelamin = -1, kabkota_ktp = -1, domisili_sejak = -1,
+        pekerjaan = -1, pekerjaan_ektp = -1, penghasilan = -1, kategori = -1, punya_bpjstk = -1, p3ke = -1,
+        disabilitas = -1, tanggal_usulan = -1;
+  };
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename T>
+  using TextCache = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
+  struct RegionAnswer {
+    bool inside = false;
+    std::string label;  // "6472 (Kota Samarinda)" or the text as written
+  };
+
+  const Occupation* occupation(std::string_view text) const;
+  bool category_covered(std::string_view text) const;
+  RegionAnswer region(std::string_view text) const;
+
   const Profile& m_profile;
   ValidateOptions m_options;
-  std::map<std::string, int> m_column;
-  std::vector<std::size_t> m_source_widths;  // needed and known columns -> index, -1 when absent
-  int col(const char* name) const;
+  Columns m_col;
+  std::vector<std::pair<std::string, int>> m_required;  // the profile's required columns present in the header
+  std::vector<std::size_t> m_source_widths;
+  mutable TextCache<const Occupation*> m_occupations;
+  mutable TextCache<bool> m_categories;
+  mutable TextCache<RegionAnswer> m_regions;
 };
 
 struct ValidateCounts {
