@@ -88,6 +88,18 @@ std::optional<Month> parse_month(std::string_view text) {
   return Month{date::year{y}, date::month{static_cast<unsigned>(m)}};
 }
 
+void append_month(std::string& out, Month m) {
+  const int y = static_cast<int>(m.year());
+  if (y < 0 || y > 9999) {
+    out += format_month(m);
+    return;
+  }
+  char text[7] = {'0', '0', '0', '0', '-', '0', '0'};
+  put_digits(text, static_cast<unsigned>(y), 4);
+  put_digits(text + 5, static_cast<unsigned>(m.month()), 2);
+  out.append(text, sizeof text);
+}
+
 std::string format_month(Month m) {
   const int y = static_cast<int>(m.year());
   if (y < 0 || y > 9999) return fmt::format("{}-{:02}", y, static_cast<unsigned>(m.month()));

@@ -12,6 +12,7 @@
 // `3,500,000`, `3.500.000,` fit neither.
 #include "jamsos/core/money.hpp"
 
+#include <charconv>
 #include <cstdint>
 
 #include "jamsos/core/text.hpp"
@@ -133,14 +134,20 @@ void append_two_digits(std::string& out, std::uint64_t v) {
 
 std::optional<Sen> parse_money(std::string_view text) { return MoneyReader(trim(text)).read(); }
 
-std::string format_money_plain(Sen amount) {
+void append_money_plain(std::string& out, Sen amount) {
   const std::uint64_t mag = magnitude(amount);
-  std::string out = amount < 0 ? "-" : "";
-  out += std::to_string(mag / 100);
+  if (amount < 0) out.push_back('-');
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, mag / 100).ptr);
   if (const std::uint64_t sen = mag % 100; sen != 0) {
     out.push_back('.');
     append_two_digits(out, sen);
   }
+}
+
+std::string format_money_plain(Sen amount) {
+  std::string out;
+  append_money_plain(out, amount);
   return out;
 }
 

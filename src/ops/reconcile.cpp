@@ -19,6 +19,9 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -93,6 +96,12 @@ struct OtherPeriodLine {
 };
 
 std::string nik_text(std::uint64_t nik) { return fmt::format("{:016}", nik); }
+
+// The 16 digits into a reused string (a million rows: no allocation, no formatting).
+void assign_nik_text(std::string& out, std::uint64_t nik) {
+  out.assign(16, '0');
+  for (std::size_t i = 16; i-- > 0 && nik != 0; nik /= 10) out[i] = static_cast<char>('0' + nik % 10);
+}
 
 // A sum that leaves int64 would be silently wrong money: stop instead. `where()` names
 // the place, and is only called then (it formats FILE:LINE, once per invoice line otherwise).
@@ -183,60 +192,66 @@ Month first_premium_month(const csv::MultiReader& in, const csv::Record& rec,
   bad_month(in, rec, "mulai_iuran", text);
 }
 
-// NIK -> roster row: open addressing with linear probing, at most half full, holding row
-// numbers only (4 bytes a slot): a probe compares the row's own NIK, which the caller reads
-// next anyway. Two cache misses a lookup (the slot, then the row), where a binary search
-// over a sorted index of 1M NIKs cost ~20 and was a third of the run (perf; BENCHMARKS.md).
+// NIK -> roster row: open addressing with linear probing, at most half full. One cache miss
+// a lookup, where a binary search over a sorted index of 1M NIKs cost ~20 and was a third
+// of the run (perf; BENCHMARKS.md).
 class NikIndex {
  public:
   explicit NikIndex(std::size_t count) {
     unsigned bits = 4;
     while ((std::size_t{1} << bits) < 2 * count) ++bits;
     m_shift = 64 - bits;
-    m_slots.assign(std::size_t{1} << bits, no_row);
+    m_slots.assign(std::size_t{1} << bits, Slot{});
   }
   // Adds `row` under its NIK; returns the row that already has that NIK, or no_row.
   std::uint32_t insert(std::uint32_t row, const std::vector<Participant>& rows) {
     const std::uint64_t nik = rows[row].nik;
     for (std::size_t i = slot_of(nik);; i = next(i)) {
-      if (m_slots[i] == no_row) {
-        m_slots[i] = row;
+      if (m_slots[i].row == no_row) {
+        m_slots[i] = Slot{nik, row};
         return no_row;
       }
-      if (rows[m_slots[i]].nik == nik) return m_slots[i];
+      if (m_slots[i].nik == nik) return m_slots[i].row;
     }
   }
-  std::uint32_t find(std::uint64_t nik, const std::vector<Participant>& rows) const {
+  std::uint32_t find(std::uint64_t nik, const std::vector<Participant>& /*rows*/) const {
     for (std::size_t i = slot_of(nik);; i = next(i))
-      if (m_slots[i] == no_row || rows[m_slots[i]].nik == nik) return m_slots[i];
+      if (m_slots[i].row == no_row || m_slots[i].nik == nik) return m_slots[i].row;
   }
+  void prefetch(std::uint64_t nik) const { __builtin_prefetch(&m_slots[slot_of(nik)]); }
 
  private:
+  // The NIK sits in its slot: a probe is one cache miss, not two (slot, then row).
+  struct Slot {
+    std::uint64_t nik = 0;
+    std::uint32_t row = no_row;
+  };
   // Fibonacci hashing: NIKs share long prefixes (region, birth date); the top bits of the
   // product spread them.
   std::size_t slot_of(std::uint64_t nik) const {
     return static_cast<std::size_t>((nik * 0x9E3779B97F4A7C15ULL) >> m_shift);
   }
   std::size_t next(std::size_t i) const { return (i + 1) & (m_slots.size() - 1); }
-  std::vector<std::uint32_t> m_slots;
+  std::vector<Slot> m_slots;
   unsigned m_shift = 60;
 };
+
+// After the first rows, the number of rows a file will have, from its size (0 for a pipe).
+// Reserving it once spares the kernel zeroing the pages of every doubling of a vector of a
+// million rows (a third of the run in perf before).
+std::size_t expected_rows(const csv::MultiReader& in, std::size_t rows_so_far) {
+  const std::uint64_t total = in.total_bytes(), read = in.bytes_read();
+  if (total == 0 || read == 0) return 0;
+  return static_cast<std::size_t>(static_cast<double>(total) / static_cast<double>(read) *
+                                  static_cast<double>(rows_so_far) * 1.02) + 16;
+}
 
 struct Roster {
   std::vector<Participant> rows;
   NikIndex index{0};
 };
 
-void report_progress(Progress* progress, const csv::MultiReader& roster,
-                     const csv::MultiReader& invoice) {
-  if (!progress) return;
-  const std::uint64_t total = roster.total_bytes() && invoice.total_bytes()
-                                  ? roster.total_bytes() + invoice.total_bytes()
-                                  : 0;
-  progress->update(roster.bytes_read() + invoice.bytes_read(), total);
-}
-
-Roster read_roster(csv::MultiReader& in, const csv::MultiReader& invoice, const Profile& profile,
+Roster read_roster(csv::MultiReader& in, const Profile& profile,
                    Month month, NameArena& names, Progress* progress) {
   const RosterColumns cols = roster_columns(in);
   // The last premium month as jamsos terminate reads it: one roster means the same to both.
@@ -259,8 +274,10 @@ Roster read_roster(csv::MultiReader& in, const csv::MultiReader& invoice, const 
     }
     if (roster.rows.size() >= no_row)
       throw DataError(tr("daftar peserta terlalu besar", "roster too large"));
+    if (roster.rows.size() == 4096) roster.rows.reserve(expected_rows(in, roster.rows.size()));
     roster.rows.push_back(p);
-    if (roster.rows.size() % progress_every == 0) report_progress(progress, in, invoice);
+    // The bar follows the roster; the invoice is read meanwhile on its own thread.
+    if (progress && roster.rows.size() % progress_every == 0) progress->update(in.bytes_read(), in.total_bytes());
   }
 
   // Contract: a duplicate NIK where uniqueness is required is bad input (65). Added in
@@ -283,15 +300,28 @@ Roster read_roster(csv::MultiReader& in, const csv::MultiReader& invoice, const 
 }
 
 // ---- the invoice ------------------------------------------------------------
+//
+// Read on its own thread while the roster is read (2 cores: the two files at once), into
+// compact lines; then applied to the roster in invoice order. The apply loop prefetches the
+// index slot of the line a few ahead: a million random probes into a table larger than the
+// cache were most of the run (perf).
 
-struct Billing {
-  std::vector<Stranger> strangers;
-  std::vector<Unexpected> unexpected;  // billed for M, not expected: first-line order
-  std::vector<OtherPeriodLine> other_periods;
+struct InvoiceLine {
+  std::uint64_t nik = 0;
+  Sen amount = 0;
+  NameRef name;
+  std::uint32_t source = 0;
+  std::uint32_t line = 0;
+  Month period{};
+  bool has_period = false;
 };
 
-Billing read_invoice(csv::MultiReader& in, const csv::MultiReader& roster_in, Roster& roster,
-                     Month month, NameArena& names, ReconcileSummary& summary, Progress* progress) {
+struct ParsedInvoice {
+  std::vector<InvoiceLine> lines;
+  NameArena names;
+};
+
+ParsedInvoice parse_invoice(csv::MultiReader& in, std::atomic<bool>& stop) {
   for (std::size_t s = 0; s < in.source_count(); ++s)
     csv::require_columns(in.source(s).header(), {"nik", "iuran"}, in.source(s).display_name());
   const auto nik_col = static_cast<std::size_t>(in.column("nik"));
@@ -299,15 +329,13 @@ Billing read_invoice(csv::MultiReader& in, const csv::MultiReader& roster_in, Ro
   const int nama_col = in.column("nama");
   const int periode_col = in.column("periode");
 
-  Billing billing;
-  std::unordered_map<std::uint64_t, std::uint32_t> stranger_index;
+  ParsedInvoice parsed;
   csv::Record rec;
   while (in.next(rec)) {
+    if ((parsed.lines.size() & 0xfff) == 0 && stop.load(std::memory_order_relaxed)) break;
     csv::stop_on_faulty_record(in, rec);
-    ++summary.invoice_lines;
-    if (summary.invoice_lines % progress_every == 0) report_progress(progress, roster_in, in);
-    const auto where = [&in, &rec] { return in.location(rec); };
-    const std::uint64_t nik = read_nik(in, rec, nik_col, "tagihan", "an invoice");
+    InvoiceLine line;
+    line.nik = read_nik(in, rec, nik_col, "tagihan", "an invoice");
     const std::string_view amount_text = trim(rec.fields[iuran_col]);
     const std::optional<Sen> amount = parse_money(amount_text);
     if (!amount)
@@ -315,31 +343,58 @@ Billing read_invoice(csv::MultiReader& in, const csv::MultiReader& roster_in, Ro
           trf("{}: iuran '{}' bukan jumlah uang; tulis misalnya 16800, 16.800 atau Rp 16.800.",
               "{}: iuran '{}' is not an amount; write e.g. 16800, 16.800 or Rp 16.800."),
           in.location(rec), amount_text));
-    const std::string_view name =
-        nama_col >= 0 ? std::string_view(rec.fields[static_cast<std::size_t>(nama_col)]) : "";
-    const std::uint32_t row = roster.index.find(nik, roster.rows);
-
+    line.amount = *amount;
     // Contract: a line whose periode is present and not M is listed on its own and
     // counts as not billed for M.
-    std::optional<Month> period;
     if (periode_col >= 0) {
       const std::string_view text = trim(rec.fields[static_cast<std::size_t>(periode_col)]);
       if (!text.empty()) {
-        period = read_month(text);
+        const auto period = read_month(text);
         if (!period) bad_month(in, rec, "periode", text);
+        line.period = *period;
+        line.has_period = true;
       }
     }
-    if (period && *period != month) {
-      OtherPeriodLine line{nik, {}, *amount, *period, row};
+    if (nama_col >= 0) line.name = parsed.names.add(rec.fields[static_cast<std::size_t>(nama_col)]);
+    line.source = static_cast<std::uint32_t>(rec.source);
+    line.line = static_cast<std::uint32_t>(std::min<std::size_t>(rec.line, no_row));
+    if (parsed.lines.size() == 4096) parsed.lines.reserve(expected_rows(in, parsed.lines.size()));
+    parsed.lines.push_back(line);
+  }
+  return parsed;
+}
+
+struct Billing {
+  std::vector<Stranger> strangers;
+  std::vector<Unexpected> unexpected;  // billed for M, not expected: first-line order
+  std::vector<OtherPeriodLine> other_periods;
+};
+
+Billing apply_invoice(const ParsedInvoice& parsed, const csv::MultiReader& in, Roster& roster, Month month,
+                      NameArena& names, ReconcileSummary& summary) {
+  Billing billing;
+  std::unordered_map<std::uint64_t, std::uint32_t> stranger_index;
+  constexpr std::size_t ahead = 8;
+  const auto& lines = parsed.lines;
+  summary.invoice_lines = lines.size();
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    if (k + ahead < lines.size()) roster.index.prefetch(lines[k + ahead].nik);
+    const InvoiceLine& l = lines[k];
+    const auto where = [&in, &l] { return fmt::format("{}:{}", in.source(l.source).display_name(), l.line); };
+    const std::string_view name = parsed.names.get(l.name);
+    const std::uint32_t row = roster.index.find(l.nik, roster.rows);
+
+    if (l.has_period && l.period != month) {
+      OtherPeriodLine line{l.nik, {}, l.amount, l.period, row};
       if (row == no_row || roster.rows[row].name.size == 0) line.name = names.add(name);
       billing.other_periods.push_back(line);
       ++summary.wrong_period_lines;
-      summary.wrong_period_total = add_money(summary.wrong_period_total, *amount, where);
+      summary.wrong_period_total = add_money(summary.wrong_period_total, l.amount, where);
       continue;
     }
 
     ++summary.billed_lines;
-    summary.billed_total = add_money(summary.billed_total, *amount, where);
+    summary.billed_total = add_money(summary.billed_total, l.amount, where);
     if (row != no_row) {
       Participant& p = roster.rows[row];
       if (p.billed_lines == 0) {
@@ -348,19 +403,19 @@ Billing read_invoice(csv::MultiReader& in, const csv::MultiReader& roster_in, Ro
         if (p.name.size == 0) p.name = names.add(name);
       }
       ++p.billed_lines;
-      p.billed = add_money(p.billed, *amount, where);
+      p.billed = add_money(p.billed, l.amount, where);
       continue;
     }
     const auto [it, added] =
-        stranger_index.try_emplace(nik, static_cast<std::uint32_t>(billing.strangers.size()));
+        stranger_index.try_emplace(l.nik, static_cast<std::uint32_t>(billing.strangers.size()));
     if (added) {
       ++summary.billed_niks;
-      billing.strangers.push_back({nik, names.add(name), 0, 0});
+      billing.strangers.push_back({l.nik, names.add(name), 0, 0});
       billing.unexpected.push_back({false, it->second});
     }
     Stranger& s = billing.strangers[it->second];
     ++s.billed_lines;
-    s.billed = add_money(s.billed, *amount, where);
+    s.billed = add_money(s.billed, l.amount, where);
   }
   return billing;
 }
@@ -406,7 +461,7 @@ class Emitter {
 
  private:
   void emit(std::uint64_t nik, std::string_view name) {
-    m_row.nik = nik_text(nik);
+    assign_nik_text(m_row.nik, nik);
     m_row.nama.assign(name);
     m_row.difference = m_row.billed.value_or(0) - m_row.expected.value_or(0);
     const auto s = static_cast<std::size_t>(m_row.status);
@@ -446,11 +501,31 @@ ReconcileSummary reconcile(csv::MultiReader& roster_in, csv::MultiReader& invoic
                                       "period covering that month."),
                                   profile.id, format_month(options.month)));
 
+  // The invoice is parsed on a second thread while this one reads the roster. A fault in
+  // the roster is reported first, as when the files were read one after the other.
+  std::atomic<bool> stop{false};
+  ParsedInvoice parsed;
+  std::exception_ptr invoice_error;
+  std::thread invoice_thread([&] {
+    try {
+      parsed = parse_invoice(invoice_in, stop);
+    } catch (...) {
+      invoice_error = std::current_exception();
+    }
+  });
   NameArena names;
-  Roster roster = read_roster(roster_in, invoice_in, profile, options.month, names, progress);
+  Roster roster;
+  try {
+    roster = read_roster(roster_in, profile, options.month, names, progress);
+  } catch (...) {
+    stop = true;
+    invoice_thread.join();
+    throw;
+  }
+  invoice_thread.join();
+  if (invoice_error) std::rethrow_exception(invoice_error);
   summary.roster_rows = roster.rows.size();
-  Billing billing =
-      read_invoice(invoice_in, roster_in, roster, options.month, names, summary, progress);
+  Billing billing = apply_invoice(parsed, invoice_in, roster, options.month, names, summary);
 
   Emitter emit(summary, on_row);
   // 1. Expected participants, in roster order.
@@ -486,25 +561,40 @@ ReconcileSummary run_reconcile(csv::MultiReader& roster, csv::MultiReader& invoi
                                csv::Writer& out, std::vector<ReconcileRow>* differences,
                                Progress* progress) {
   out.write_row(reconcile_columns());
-  std::vector<std::string> fields(reconcile_columns().size());
-  const auto money = [](const std::optional<Sen>& s) {
-    return s ? format_money_plain(*s) : std::string();
+  // Rows are encoded straight into a block and sent a block at a time: a million rows,
+  // no string built per cell (money and months appended in place).
+  const csv::RowEncoder encoder = out.encoder();
+  std::string block, cell;
+  std::size_t block_rows = 0;
+  const auto field = [&](std::string_view value, bool first = false) { encoder.field(block, value, first); };
+  const auto money = [&](const std::optional<Sen>& s) {
+    cell.clear();
+    if (s) append_money_plain(cell, *s);
+    field(cell);
   };
-  return reconcile(
+  ReconcileSummary summary = reconcile(
       roster, invoice, profile, options,
       [&](const ReconcileRow& row) {
-        fields[0] = row.nik;
-        fields[1] = row.nama;
-        fields[2] = status_code(row.status);
-        fields[3] = money(row.expected);
-        fields[4] = money(row.billed);
-        fields[5] = format_money_plain(row.difference);
-        fields[6] = format_month(row.period);
-        fields[7] = reconcile_note(row, options.month, profile);
-        out.write_row(fields);
+        field(row.nik, true);
+        field(row.nama);
+        field(status_code(row.status));
+        money(row.expected);
+        money(row.billed);
+        money(row.difference);
+        cell.clear();
+        append_month(cell, row.period);
+        field(cell);
+        field(row.status == ReconcileStatus::match ? std::string() : reconcile_note(row, options.month, profile));
+        encoder.end_row(block);
+        if (++block_rows == 4096) {
+          out.write_encoded(block, block_rows);
+          block.clear(), block_rows = 0;
+        }
         if (differences && row.status != ReconcileStatus::match) differences->push_back(row);
       },
       progress);
+  out.write_encoded(block, block_rows);
+  return summary;
 }
 
 }  // namespace jamsos

@@ -24,6 +24,7 @@ std::string format_date(Date d);  // YYYY-MM-DD
 // Reads YYYY-MM.
 std::optional<Month> parse_month(std::string_view text);
 std::string format_month(Month m);  // YYYY-MM
+void append_month(std::string& out, Month m);
 
 Date today();
 

@@ -27,6 +27,8 @@ std::optional<Sen> parse_money(std::string_view text);
 
 // Plain digits as written back in CSV: `3500000`, `3701508.68`, `-16800`.
 std::string format_money_plain(Sen amount);
+// The same, appended (no allocation once `out` has grown): for writing a million rows.
+void append_money_plain(std::string& out, Sen amount);
 // For reports: `Rp 3.500.000`, `Rp 3.701.508,68`, `-Rp 16.800`.
 std::string format_rupiah(Sen amount);
 
