@@ -20,8 +20,7 @@
 -- rows), so both are computed, as jamsos does when they are absent; no --quota, no
 -- --summary; the premium calendar is the balikpapan-2025 rates typed in, not read from a profile.
 CREATE TEMP TABLE cand AS
-SELECT *, row_number() OVER () AS z_rec
-FROM read_csv('${IN}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"');
+SELECT * FROM read_csv('${IN}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"');
 SELECT CASE WHEN count(*) FILTER (WHERE NOT regexp_full_match(trim(nik), '[0-9]{16}')) > 0
               THEN error('a NIK is not 16 digits: run jamsos validate first')
             WHEN count(*) FILTER (WHERE pdate(tanggal_lahir) IS NULL) > 0

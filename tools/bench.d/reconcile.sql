@@ -12,19 +12,21 @@
 -- Simpler than jamsos: no --report (the berita acara), which tools/bench does not ask of
 -- jamsos either; the premium of MONTH is typed in (16800), not read from the profile's
 -- components; a roster NIK billed while not active sits in roster order.
+-- Inputs in order: a table's rowid numbers its records (row_number() OVER () would
+-- serialise the scan).
 CREATE TEMP TABLE roster AS
-SELECT row_number() OVER () AS z_rec, trim(nik) AS z_nik, nama,
+SELECT trim(nik) AS z_nik, nama,
   coalesce(month_ix(try_strptime(trim(mulai_iuran) || '-01', '%Y-%m-%d')), -1) AS z_first,
   coalesce(month_ix(try_strptime(trim(akhir_iuran) || '-01', '%Y-%m-%d')), last_premium_ix(pdate(tanggal_lahir))) AS z_last
 FROM read_csv('${ROSTER}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"');
 SELECT CASE WHEN count(DISTINCT z_nik) <> count(*) THEN error('repeated NIK in the roster') END FROM roster;
 CREATE TEMP TABLE invoice AS
-SELECT row_number() OVER () AS z_rec, trim(nik) AS z_nik, nama, pmoney(iuran) AS z_sen, coalesce(trim(periode), '') AS z_period
+SELECT trim(nik) AS z_nik, nama, pmoney(iuran) AS z_sen, coalesce(trim(periode), '') AS z_period
 FROM read_csv('${INVOICE}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"');
 SELECT CASE WHEN count(*) FILTER (WHERE z_sen IS NULL) > 0 THEN error('an iuran cannot be read') END FROM invoice;
 CREATE TEMP TABLE diff AS
 WITH billed AS (
-  SELECT z_nik, sum(z_sen) AS z_billed, count(*) AS z_lines, min(z_rec) AS z_first_line, arg_min(nama, z_rec) AS z_nama
+  SELECT z_nik, sum(z_sen) AS z_billed, count(*) AS z_lines, min(rowid) AS z_first_line, arg_min(nama, rowid) AS z_nama
   FROM invoice WHERE z_period = '' OR z_period = '${MONTH}' GROUP BY z_nik
 ),
 m AS (SELECT month_ix(DATE '${MONTH}-01') AS ix),
@@ -33,7 +35,7 @@ joined AS (
     r.z_nik IS NOT NULL AND r.z_first <= m.ix AND m.ix <= r.z_last AS z_expected,
     r.z_first > m.ix AS z_not_started, r.z_first, r.z_last,
     b.z_billed, b.z_lines,
-    CASE WHEN r.z_nik IS NOT NULL THEN r.z_rec ELSE 1000000000000 + b.z_first_line END AS z_order
+    CASE WHEN r.z_nik IS NOT NULL THEN r.rowid ELSE 1000000000000 + b.z_first_line END AS z_order
   FROM roster r FULL OUTER JOIN billed b ON b.z_nik = r.z_nik, m
 )
 SELECT nik, nama,
@@ -46,7 +48,7 @@ SELECT nik, nama,
   z_billed, z_lines, z_expected, z_not_started, z_first, z_last, z_order, '${MONTH}' AS periode
 FROM joined WHERE z_expected OR z_billed IS NOT NULL
 UNION ALL
-SELECT z_nik, nama, 'wrong_period', NULL, z_sen, 1, false, NULL, NULL, NULL, 2000000000000 + z_rec, z_period
+SELECT z_nik, nama, 'wrong_period', NULL, z_sen, 1, false, NULL, NULL, NULL, 2000000000000 + rowid, z_period
 FROM invoice WHERE z_period <> '' AND z_period <> '${MONTH}';
 COPY (
   SELECT nik, nama, status, money_text(z_exp_sen) AS iuran_seharusnya, money_text(z_billed) AS iuran_tagihan,

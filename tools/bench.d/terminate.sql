@@ -13,13 +13,16 @@
 --    read go to OUT_UNM with masalah (in that order of precedence) and asal = EVENTS:line.
 -- Simpler than jamsos: "a." / "a)" spellings of the letters are not read; line numbers are
 -- record numbers + 1.
+-- Inputs in order: a table's rowid numbers its records (row_number() OVER () would
+-- serialise the scan).
 CREATE TEMP TABLE roster AS
-SELECT *, row_number() OVER () AS z_rec
-FROM read_csv('${ROSTER}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"');
+SELECT * FROM read_csv('${ROSTER}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"');
 SELECT CASE WHEN count(DISTINCT trim(nik)) <> count(*) THEN error('repeated NIK in the roster: run jamsos dedupe') END
 FROM roster;
+CREATE TEMP TABLE events_raw AS
+SELECT * FROM read_csv('${EVENTS}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"');
 CREATE TEMP TABLE events AS
-SELECT *, row_number() OVER () AS z_rec,
+SELECT *, rowid + 1 AS z_rec,
   trim(nik) AS z_nik,
   CASE replace(replace(lower(trim(alasan)), ' ', '_'), '-', '_')
     WHEN 'a' THEN 'meninggal' WHEN 'meninggal' THEN 'meninggal' WHEN 'meninggal_dunia' THEN 'meninggal'
@@ -27,14 +30,14 @@ SELECT *, row_number() OVER () AS z_rec,
     WHEN 'c' THEN 'mampu_mandiri' WHEN 'mampu_mandiri' THEN 'mampu_mandiri'
     WHEN 'd' THEN 'pekerja_formal' WHEN 'pekerja_formal' THEN 'pekerja_formal' END AS z_reason,
   pdate(tanggal) AS z_date
-FROM read_csv('${EVENTS}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"');
+FROM events_raw;
 CREATE TEMP TABLE earliest AS
 SELECT z_nik, arg_min(z_reason, (z_date, z_rec)) AS z_reason, month_ix(min(z_date)) AS z_ix
 FROM events WHERE z_reason IS NOT NULL AND z_date IS NOT NULL
 GROUP BY z_nik;
 CREATE TEMP TABLE decided AS
 WITH joined AS (
-  SELECT r.*, e.z_reason AS z_event, e.z_ix AS z_event_ix,
+  SELECT r.*, r.rowid + 1 AS z_rec, e.z_reason AS z_event, e.z_ix AS z_event_ix,
     coalesce(year(try_strptime(trim(r.akhir_iuran) || '-01', '%Y-%m-%d')) * 12
                + month(try_strptime(trim(r.akhir_iuran) || '-01', '%Y-%m-%d')) - 1,
              last_premium_ix(pdate(r.tanggal_lahir))) AS z_age_ix

@@ -10,13 +10,13 @@
 --  - a record with the wrong number of fields, a stray quote or non-UTF-8 bytes stops
 --    read_csv instead of being rejected as field_count/quote/encoding (the generated data
 --    has none); the delimiter is given, not detected; no --excel, no cp1252.
+-- The input, in order: a table's rowid numbers its records (row_number() OVER () would
+-- serialise the scan).
+CREATE TEMP TABLE src AS
+SELECT * FROM read_csv('${IN}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"');
 CREATE TEMP TABLE judged AS
-WITH src AS (
-  SELECT *, row_number() OVER () AS z_rec
-  FROM read_csv('${IN}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"')
-),
-parsed AS (
-  SELECT *,
+WITH parsed AS (
+  SELECT *, rowid + 1 AS z_rec,
     coalesce(trim(nik), '') AS z_nik,
     coalesce(trim(no_kk), '') AS z_kk,
     coalesce(trim(kabkota_ktp), '') AS z_kab,
