@@ -8,6 +8,9 @@
 // --excel also writes a field of digits only with 12 or more digits (NIK, KK), or with a
 // leading zero (`0812...` phone numbers, RT `003`), as `="6471..."`: Excel opens it as
 // text instead of 6.47101E+15 or 812...; Reader reads that form back as the digits.
+// A text cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first,
+// but not a number like -16800) gets a leading `'`: shown as text, never executed. That `'`
+// stays in the cell if the file is read back: --excel files are for people, pipes use plain.
 #include "jamsos/csv/writer.hpp"
 
 #include "jamsos/core/text.hpp"
@@ -18,6 +21,27 @@ namespace {
 
 bool excel_would_mangle(std::string_view field) {
   return is_all_digits(field) && (field.size() >= 12 || (field.size() >= 2 && field[0] == '0'));
+}
+
+// -16800 or +1.5 is a number to a spreadsheet, not a formula.
+bool is_signed_number(std::string_view field) {
+  if (field.size() < 2 || (field[0] != '-' && field[0] != '+')) return false;
+  bool digit = false, separator = false;
+  for (const char c : field.substr(1)) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if ((c == '.' || c == ',') && !separator) separator = true;
+    else return false;
+  }
+  return digit;
+}
+
+// A cell that a spreadsheet would run as a formula (CSV injection, OWASP): `=HYPERLINK(...)`,
+// `+cmd`, `-2+3`, `@SUM(...)`, or one starting with a tab or CR.
+bool excel_would_run(std::string_view field) {
+  if (field.empty()) return false;
+  const char c = field[0];
+  if (c == '=' || c == '@' || c == '\t' || c == '\r') return true;
+  return (c == '+' || c == '-') && !is_signed_number(field);
 }
 
 }  // namespace
@@ -33,6 +57,13 @@ void RowEncoder::field_slow(std::string& out, std::string_view value) const {
   if (m_excel && excel_would_mangle(value)) {
     out.append("=\"").append(value).push_back('"');
     return;
+  }
+  // --excel: a leading ' makes the spreadsheet show the text instead of running it.
+  std::string guarded;
+  if (m_excel && excel_would_run(value)) {
+    guarded.reserve(value.size() + 1);
+    guarded.append("'").append(value);
+    value = guarded;
   }
   if (plain(value)) {
     out.append(value);

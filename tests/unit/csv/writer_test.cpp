@@ -64,6 +64,15 @@ TEST_CASE("csv::Writer --excel", "[csv][writer]") {
     CHECK(write_rows(dir, {{"nik", "hp", "rt", "umur", "kode"}, {"6471010101900001", "081234567890", "003", "42", "123456789012"}},
                      true) == "\xEF\xBB\xBFnik;hp;rt;umur;kode\r\n=\"6471010101900001\";=\"081234567890\";=\"003\";42;=\"123456789012\"\r\n");
   }
+  SECTION("a cell a spreadsheet would run as a formula gets a leading ' (CSV injection)") {
+    CHECK(write_rows(dir, {{"a", "b", "c", "d", "e", "f"},
+                           {"=HYPERLINK(\"http://x\")", "+62812", "-2+3", "@SUM(A1)", "-16800", "+1,5"}},
+                     true) ==
+          "\xEF\xBB\xBF" "a;b;c;d;e;f\r\n\"'=HYPERLINK(\"\"http://x\"\")\";+62812;'-2+3;'@SUM(A1);-16800;+1,5\r\n");
+  }
+  SECTION("without --excel nothing is changed") {
+    CHECK(write_rows(dir, {{"a", "b"}, {"=1+1", "-x"}}, false) == "a,b\n=1+1,-x\n");
+  }
   SECTION("round trip: our Excel output reads back as the original text") {
     const Rows rows{{"nik", "no_kk", "nama", "hp"},
                     {"6471010101900001", "6471010101000002", "Siti; \"Ani\"", "0812"},
