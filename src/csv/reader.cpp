@@ -171,6 +171,7 @@ std::size_t Reader::Impl::read_some(char* into, std::size_t size) {
     const ssize_t n = ::read(fd, into, size);
     if (n >= 0) {
       bytes_read += static_cast<std::uint64_t>(n);
+      if (options.on_bytes) options.on_bytes(std::string_view(into, static_cast<std::size_t>(n)));  // --audit
       return static_cast<std::size_t>(n);
     }
     if (errno == EINTR) continue;

@@ -15,6 +15,7 @@
 //   twice stops the run (DataError): nothing after it could be read reliably.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +32,9 @@ struct ReaderOptions {
   // Bytes asked of read(2) at a time. Memory stays within max_record_bytes + one block.
   // Tests set it tiny to put block edges everywhere; 0 = default (1 MiB).
   std::size_t read_block_bytes = 0;
+  // --audit: called with every block read(2) returned, in order, and once with an empty block
+  // at the end of the input; null = off (no cost). Each Reader calls its own copy.
+  std::function<void(std::string_view)> on_bytes;
 };
 
 // What is wrong with one record that does not spoil the rest of the file. `validate`
