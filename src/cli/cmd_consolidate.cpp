@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+#include "audit.hpp"
 #include "command.hpp"
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
@@ -118,15 +119,23 @@ ConsolidateOptions parse_options(const ConsolidateArgs& a) {
 int run(const ConsolidateArgs& a) {
   const ConsolidateOptions options = parse_options(a);
   const Profile profile = load_profile(a.common.profile);
+  audit::profile(profile);
 
   // Outputs first: a folder that cannot take them fails (73) before any work.
   csv::Output main_file(a.output);
+  audit::output(main_file, "main");
   std::unique_ptr<csv::Output> waitlist_file, summary_file;
-  if (!a.waitlist.empty()) waitlist_file = std::make_unique<csv::Output>(a.waitlist);
-  if (!a.summary.empty()) summary_file = std::make_unique<csv::Output>(a.summary);
+  if (!a.waitlist.empty()) {
+    waitlist_file = std::make_unique<csv::Output>(a.waitlist);
+    audit::output(*waitlist_file, "waitlist");
+  }
+  if (!a.summary.empty()) {
+    summary_file = std::make_unique<csv::Output>(a.summary);
+    audit::output(*summary_file, "summary");
+  }
 
   csv::MultiReader in(a.inputs.empty() ? std::vector<std::string>{"-"} : a.inputs,
-                      reader_options(a.common));
+                      audit::reading(reader_options(a.common), a.inputs, "input"));
   const csv::WriterOptions w = writer_options(a.common);
   csv::Writer main_out(main_file, w);
   std::unique_ptr<csv::Writer> waitlist_out, summary_out;
@@ -137,6 +146,10 @@ int run(const ConsolidateArgs& a) {
   const ConsolidateResult result = consolidate(
       in, profile, options, ConsolidateOutputs{main_out, waitlist_out.get(), summary_out.get()},
       want_progress(a.common) ? &bar : nullptr);
+  audit::rows("read", result.rows_in);
+  audit::rows("main", result.decreed);
+  if (waitlist_file) audit::rows("waitlist", result.waitlisted());
+  if (summary_file) audit::rows("summary", result.summary.size());
   if (summary_file) summary_file->commit();
   if (waitlist_file) waitlist_file->commit();
   main_file.commit();

@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "audit.hpp"
 #include "command.hpp"
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
@@ -77,15 +78,22 @@ void check_paths(const DedupeArgs& a) {
 
 int run(const DedupeArgs& a) {
   check_paths(a);
-  load_profile(a.common.profile);  // dedupe has no profile rules; a wrong --profile still fails (78) as everywhere
+  // dedupe has no profile rules; a wrong --profile still fails (78) as everywhere
+  audit::profile(load_profile(a.common.profile));
 
   // Outputs first: a folder that cannot take them fails (73) before any work.
   csv::Output main_file(a.output);
+  audit::output(main_file, "main");
   csv::Output duplicates_file(a.duplicates);
+  audit::output(duplicates_file, "duplicates");
   std::unique_ptr<csv::Output> review_file;
-  if (!a.review.empty()) review_file = std::make_unique<csv::Output>(a.review);
+  if (!a.review.empty()) {
+    review_file = std::make_unique<csv::Output>(a.review);
+    audit::output(*review_file, "review");
+  }
 
-  csv::MultiReader in(a.inputs.empty() ? std::vector<std::string>{"-"} : a.inputs, reader_options(a.common));
+  csv::MultiReader in(a.inputs.empty() ? std::vector<std::string>{"-"} : a.inputs,
+                      audit::reading(reader_options(a.common), a.inputs, "input"));
   csv::Writer main_out(main_file, writer_options(a.common));
   csv::Writer duplicates_out(duplicates_file, writer_options(a.common));
   std::unique_ptr<csv::Writer> review_out;
@@ -94,11 +102,22 @@ int run(const DedupeArgs& a) {
   DedupeOptions options;
   options.against = a.against;
   options.decisions = a.decisions;
-  options.reader = reader_options(a.common);
+  // run_dedupe opens, with these options, the rosters, then the decisions, then (for files,
+  // not stdin) the inputs again for its second pass.
+  std::vector<audit::Input> later;
+  for (const auto& p : a.against) later.push_back({p, "against"});
+  if (!a.decisions.empty()) later.push_back({a.decisions, "decisions"});
+  for (const auto& p : a.inputs) later.push_back({p, "input"});
+  options.reader = audit::reading(reader_options(a.common), later);
 
   TerminalProgress bar;
   const DedupeCounts counts =
       run_dedupe(in, options, main_out, duplicates_out, review_out.get(), want_progress(a.common) ? &bar : nullptr);
+  audit::rows("read", counts.rows);
+  audit::rows("main", counts.kept);
+  audit::rows("duplicates", counts.duplicates());
+  if (review_file) audit::rows("review", counts.review_pairs);
+  if (!a.against.empty()) audit::rows("against", counts.roster_rows);
   if (review_file) review_file->commit();
   duplicates_file.commit();
   main_file.commit();

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 
+#include "audit.hpp"
 #include "command.hpp"
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
@@ -89,6 +90,7 @@ int run(const ReconcileArgs& a) {
                                  a.date));
   }
   const Profile profile = load_profile(a.common.profile);
+  audit::profile(profile);
   info.place = !a.place.empty()         ? a.place
                : !profile.place.empty() ? profile.place
                                         : profile.region_name;
@@ -99,11 +101,15 @@ int run(const ReconcileArgs& a) {
 
   // Outputs first: a folder that cannot take them fails (73) before any work.
   csv::Output main_file(a.output);
+  audit::output(main_file, "main");
   std::unique_ptr<csv::Output> report_file;
-  if (format) report_file = std::make_unique<csv::Output>(a.report);
+  if (format) {
+    report_file = std::make_unique<csv::Output>(a.report);
+    audit::output(*report_file, "report");
+  }
 
-  csv::MultiReader roster({a.roster}, reader_options(a.common));
-  csv::MultiReader invoice({a.invoice}, reader_options(a.common));
+  csv::MultiReader roster({a.roster}, audit::reading(reader_options(a.common), {a.roster}, "roster"));
+  csv::MultiReader invoice({a.invoice}, audit::reading(reader_options(a.common), {a.invoice}, "invoice"));
   csv::Writer main_out(main_file, writer_options(a.common));
 
   TerminalProgress bar;
@@ -111,6 +117,9 @@ int run(const ReconcileArgs& a) {
   const ReconcileSummary summary =
       run_reconcile(roster, invoice, profile, ReconcileOptions{*month}, main_out,
                     format ? &differences : nullptr, want_progress(a.common) ? &bar : nullptr);
+  audit::rows("read", summary.roster_rows);
+  audit::rows("invoice", summary.invoice_lines);
+  audit::rows("main", summary.row_count());
   if (report_file) {
     write_berita_acara(*format, summary, differences, profile, info,
                        [&report_file](std::string_view text) { report_file->write(text); });

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "audit.hpp"
 #include "command.hpp"
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
@@ -108,18 +109,26 @@ int run(const TerminateArgs& a) {
                                  a.month));
   options.month = *month;
   const Profile profile = load_profile(a.common.profile);
+  audit::profile(profile);
 
   // Outputs first: a folder that cannot take them fails (73) before any work.
   csv::Output main_file(a.output);
+  audit::output(main_file, "main");
   csv::Output ended_file(a.ended);
+  audit::output(ended_file, "ended");
   std::unique_ptr<csv::Output> unmatched_file;
-  if (!a.unmatched.empty()) unmatched_file = std::make_unique<csv::Output>(a.unmatched);
+  if (!a.unmatched.empty()) {
+    unmatched_file = std::make_unique<csv::Output>(a.unmatched);
+    audit::output(*unmatched_file, "unmatched");
+  }
 
   const csv::ReaderOptions ropts = reader_options(a.common);
   std::unique_ptr<csv::MultiReader> events;
   if (!a.events.empty())
-    events = std::make_unique<csv::MultiReader>(std::vector<std::string>{a.events}, ropts);
-  csv::MultiReader roster(a.roster.empty() ? std::vector<std::string>{"-"} : a.roster, ropts);
+    events = std::make_unique<csv::MultiReader>(std::vector<std::string>{a.events},
+                                                audit::reading(ropts, {a.events}, "events"));
+  csv::MultiReader roster(a.roster.empty() ? std::vector<std::string>{"-"} : a.roster,
+                          audit::reading(ropts, a.roster, "roster"));
 
   const csv::WriterOptions wopts = writer_options(a.common);
   csv::Writer main_out(main_file, wopts);
@@ -131,6 +140,11 @@ int run(const TerminateArgs& a) {
   const TerminateCounts counts =
       run_terminate(roster, events.get(), {main_out, ended_out, unmatched_out.get()}, profile,
                     options, want_progress(a.common) ? &bar : nullptr);
+  audit::rows("read", counts.roster_rows);
+  audit::rows("main", counts.kept);
+  audit::rows("ended", counts.ended);
+  if (events) audit::rows("events", counts.events);
+  if (unmatched_file) audit::rows("unmatched", counts.events_unmatched);
   // Side files first: a pipe reading stdout sees the roster end only when all is in place.
   if (unmatched_file) unmatched_file->commit();
   ended_file.commit();

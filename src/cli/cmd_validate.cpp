@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 
+#include "audit.hpp"
 #include "command.hpp"
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
@@ -69,13 +70,19 @@ int run(const ValidateArgs& a) {
                                    a.umk));
   }
   const Profile profile = load_profile(a.common.profile);
+  audit::profile(profile);
 
   // Outputs first: a folder that cannot take them fails (73) before any work.
   csv::Output main_file(a.output);
+  audit::output(main_file, "main");
   std::unique_ptr<csv::Output> rejects_file;
-  if (!a.rejects.empty()) rejects_file = std::make_unique<csv::Output>(a.rejects);
+  if (!a.rejects.empty()) {
+    rejects_file = std::make_unique<csv::Output>(a.rejects);
+    audit::output(*rejects_file, "rejects");
+  }
 
-  csv::MultiReader in(a.inputs.empty() ? std::vector<std::string>{"-"} : a.inputs, reader_options(a.common));
+  csv::MultiReader in(a.inputs.empty() ? std::vector<std::string>{"-"} : a.inputs,
+                      audit::reading(reader_options(a.common), a.inputs, "input"));
   csv::Writer main_out(main_file, writer_options(a.common));
   std::unique_ptr<csv::Writer> rejects_out;
   if (rejects_file) rejects_out = std::make_unique<csv::Writer>(*rejects_file, writer_options(a.common));
@@ -83,6 +90,9 @@ int run(const ValidateArgs& a) {
   TerminalProgress bar;
   const ValidateCounts counts =
       run_validate(in, profile, options, main_out, rejects_out.get(), want_progress(a.common) ? &bar : nullptr);
+  audit::rows("read", counts.rows);
+  audit::rows("main", a.all ? counts.rows : counts.eligible);
+  if (!a.all) audit::rows("rejects", counts.ineligible + counts.invalid);
   if (rejects_file) rejects_file->commit();
   main_file.commit();
   if (!a.common.quiet) print_summary(counts, a);

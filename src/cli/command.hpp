@@ -24,6 +24,7 @@ struct CommonOptions {
   std::string delimiter;          // empty = detect
   std::string encoding{"utf-8"};
   std::size_t max_record_bytes = 1u << 20;
+  std::string audit;              // --audit FILE (main() reads it; empty = JAMSOS_AUDIT or none)
 };
 
 void add_common_options(CLI::App& app, CommonOptions& options);

@@ -27,6 +27,12 @@ void add_common_options(CLI::App& app, CommonOptions& o) {
   app.add_option("--max-record-bytes", o.max_record_bytes,
                  tr("batas panjang satu baris data (byte)", "longest record accepted (bytes)"))
       ->capture_default_str();
+  app.add_option("--audit", o.audit,
+                 tr("tambahkan catatan pemrosesan (satu baris JSON: berkas, SHA-256, jumlah baris, kode keluar; "
+                    "tanpa data pribadi) ke FILE (UU 27/2022 Pasal 31); bawaan: $JAMSOS_AUDIT",
+                    "append the processing record (one JSON line: files, SHA-256, row counts, exit code; no "
+                    "personal data) to FILE (UU 27/2022 Pasal 31); default: $JAMSOS_AUDIT"))
+      ->type_name("FILE");
 }
 
 csv::ReaderOptions reader_options(const CommonOptions& o) {

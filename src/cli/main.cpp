@@ -5,10 +5,12 @@
 
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "audit.hpp"
 #include "command.hpp"
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
@@ -93,6 +95,36 @@ std::string version_text() {
   return text;  // no final newline: CLI11 adds one
 }
 
+// The selected subcommand; for a command line CLI11 refused, the first known command word.
+CLI::App* selected_command(CLI::App& app, bool parsed, int argc, char** argv) {
+  if (parsed) {
+    const auto subs = app.get_subcommands();
+    return subs.empty() ? nullptr : subs.front();
+  }
+  for (int i = 1; i < argc; ++i)
+    for (const auto& c : cli::kCommands)
+      if (std::string_view(argv[i]) == c.name) return app.get_subcommand(c.name);
+  return nullptr;
+}
+
+// Runs the command and maps what stopped it to the contract's exit codes.
+int run_command(const cli::Runner& run) {
+  try {
+    return run ? run() : static_cast<int>(ExitCode::usage);
+  } catch (const BrokenPipe&) {
+    return 0;
+  } catch (const Error& e) {
+    fmt::print(stderr, "jamsos: {}\n", e.what());
+    return static_cast<int>(e.code());
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "jamsos: {}\n", tr("memori habis", "out of memory"));
+    return static_cast<int>(ExitCode::io);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "jamsos: {}: {}\n", tr("galat internal", "internal error"), e.what());
+    return 70;  // EX_SOFTWARE: a bug; please report
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -139,6 +171,7 @@ int main(int argc, char** argv) {
     c.add(*sub, run);
   }
 
+  bool parsed = true;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -149,21 +182,30 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
-    return static_cast<int>(ExitCode::usage);
+    parsed = false;
   }
 
-  try {
-    return run ? run() : static_cast<int>(ExitCode::usage);
-  } catch (const BrokenPipe&) {
-    return 0;
-  } catch (const Error& e) {
-    fmt::print(stderr, "jamsos: {}\n", e.what());
-    return static_cast<int>(e.code());
-  } catch (const std::bad_alloc&) {
-    fmt::print(stderr, "jamsos: {}\n", tr("memori habis", "out of memory"));
-    return static_cast<int>(ExitCode::io);
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "jamsos: {}: {}\n", tr("galat internal", "internal error"), e.what());
-    return 70;  // EX_SOFTWARE: a bug; please report
+  // The processing record (--audit / JAMSOS_AUDIT, UU 27/2022 Pasal 31) of a data command,
+  // also of one whose command line was refused. Its file is opened before any work, so a
+  // record that cannot be kept stops the run (74) before anything is processed.
+  std::unique_ptr<cli::audit::Recorder> recorder;
+  if (CLI::App* sub = selected_command(app, parsed, argc, argv); sub && sub->get_option_no_throw("--audit")) {
+    const std::string given = parsed ? sub->get_option("--audit")->as<std::string>()
+                                     : cli::audit::audit_flag_in(argc, argv);
+    if (const std::string path = cli::audit::record_path(given); !path.empty()) {
+      try {
+        recorder = std::make_unique<cli::audit::Recorder>(path, sub->get_name(), argc, argv);
+      } catch (const Error& e) {
+        fmt::print(stderr, "jamsos: {}\n", e.what());
+        return static_cast<int>(ExitCode::io);
+      }
+    }
   }
+
+  int code = parsed ? run_command(run) : static_cast<int>(ExitCode::usage);
+  // A record that cannot be written fails the run loudly (cron mails it); what was already
+  // committed stays. A run that failed already keeps its own code.
+  if (recorder && !recorder->finish(code) && (code == 0 || code == static_cast<int>(ExitCode::differences)))
+    code = static_cast<int>(ExitCode::io);
+  return code;
 }

@@ -10,7 +10,7 @@
 # in either direction. Profile names are data, not interface: they come from the program
 # (`jamsos profiles`), so a profile added to a newer build completes without an edit here.
 
-_jamsos_common_flags="--profile --lang -q --quiet --excel --delimiter --encoding --max-record-bytes -h --help"
+_jamsos_common_flags="--profile --lang -q --quiet --excel --delimiter --encoding --max-record-bytes --audit -h --help"
 
 _jamsos_flags() {  # flags of a command ("" = jamsos itself, "profiles show" = a profiles subcommand)
   case $1 in
@@ -85,6 +85,7 @@ _jamsos() {
     --year) mapfile -t COMPREPLY < <(compgen -W "$(date +%Y) $(($(date +%Y) + 1))" -- "$cur"); return ;;
     --as-of | --date) mapfile -t COMPREPLY < <(compgen -W "$(date +%F)" -- "$cur"); return ;;
     --report) _jamsos_files "$cur" .html .md; return ;;
+    --audit) _jamsos_files "$cur" .jsonl .log; return ;;
     -o | --output | --rejects | --duplicates | --against | --review | --decisions | --waitlist | \
       --summary | --roster | --invoice | --events | --ended | --unmatched)
       _jamsos_files "$cur" .csv; return ;;

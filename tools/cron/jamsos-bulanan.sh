@@ -17,6 +17,9 @@
 #   JAMSOS_PROFILE  regulation profile (default: balikpapan-2025)
 #   JAMSOS_LIBUR    optional file of holidays, one YYYY-MM-DD per line (# comments allowed)
 #   JAMSOS_TODAY    optional YYYY-MM-DD instead of today (tests, catch-up)
+#   JAMSOS_AUDIT    optional file for the processing record (UU 27/2022 Pasal 31): each jamsos
+#                   step appends one JSON line to it (files, SHA-256, rows, exit code; no
+#                   personal data). A record that cannot be written fails the step (74).
 #
 # Files in $JAMSOS_DATA, for M and the month before it, P:
 #   in:  peserta_P.csv (January: keputusan_YYYY.csv, the year's decree, Pasal 8 ayat (6)),
@@ -52,6 +55,8 @@ fi
 [ -n "${JAMSOS_DATA:-}" ] || die 2 "JAMSOS_DATA belum diisi (folder berkas bulanan) / JAMSOS_DATA is not set (folder of the monthly files)"
 [ -d "$JAMSOS_DATA" ] || die 66 "folder JAMSOS_DATA tidak ada / folder does not exist: $JAMSOS_DATA"
 profile=${JAMSOS_PROFILE:-balikpapan-2025}
+# Set in JAMSOS_CONF (a plain assignment there is not exported): hand it to each jamsos step.
+if [ -n "${JAMSOS_AUDIT:-}" ]; then export JAMSOS_AUDIT; fi
 bin=${JAMSOS_BIN:-$(command -v jamsos || true)}
 if [ -z "$bin" ] || [ ! -x "$bin" ]; then die 66 "program jamsos tidak ditemukan; isi JAMSOS_BIN / jamsos not found; set JAMSOS_BIN"; fi
 
