@@ -6,16 +6,24 @@
 // even a cheaper one further down (the contract: stop at the first that does not fit).
 //
 // The pipeline, one step per block of consolidate():
-//   1. read: check each record, park it in the RowSpool, keep a 40-byte Candidate
+//   1. read: check each record, park it in the RowSpool, keep a 32-byte Candidate
+//      (one thread parses, the others check and encode batches, the spool takes them in order)
 //   2. one person once: sort by NIK, a repeat stops the run ("run jamsos dedupe first")
 //   3. rank: sort by RankKey (consolidate_rank.hpp)
-//   4. select and write in rank order: list (no 1..n), waitlist, summary totals
-//   5. summary CSV
+//   4. regroup the spool in rank order, a bucket of at most 4 MiB at a time (RankOrder)
+//   5. select and write in rank order: the decision on one thread, the rows encoded on the
+//      others, written in rank order: list (no 1..n), waitlist, summary totals
+//   6. summary CSV
+// The outputs are byte for byte what one thread writes (JAMSOS_THREADS=1).
 #include "jamsos/ops/consolidate.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <functional>
 #include <limits>
 #include <map>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -23,6 +31,7 @@
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
 #include "jamsos/core/nik.hpp"
+#include "jamsos/core/ordered_pipeline.hpp"
 #include "jamsos/core/text.hpp"
 #include "jamsos/ops/consolidate_premium.hpp"
 #include "jamsos/ops/consolidate_rank.hpp"
@@ -57,13 +66,27 @@ const char* summary_group_code(SummaryLine::Group group) {
 namespace {
 
 constexpr std::uint64_t kReserveAfterBytes = 16u << 20;
+constexpr std::size_t kBatchRows = 512;            // records per batch of either pipeline
+constexpr std::size_t kBucketBytes = 4u << 20;     // spool bytes of one rank bucket in memory
+constexpr std::size_t kPendingBytes = 4u << 20;    // all per-bucket buffers while regrouping
+constexpr std::size_t kSpoolBlock = 1u << 20;      // sequential reads of the spool
+constexpr std::size_t kCacheLimit = 4096;          // texts remembered per thread (free text stays bounded)
 
-// What memory holds per row: 40 bytes, whatever the width of the row (step 1).
+// What memory holds per row: 32 bytes, whatever the width of the row (step 1).
 struct Candidate {
   RankKey key;
-  std::uint64_t offset = 0;                // in the RowSpool
   MonthIndex last_month = no_premium_cap;  // akhir_iuran
+  std::uint32_t row = 0;                   // input order: index into the spool offsets
 };
+static_assert(sizeof(Candidate) == 32, "one candidate per row: keep it small");
+
+// Lookups by the text as read, without building a std::string per row.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+template <typename T>
+using TextMap = std::unordered_map<std::string, T, TextHash, std::equal_to<>>;
 
 // The contract's first columns of the list, in this order; other input columns follow.
 enum ListColumn : std::size_t {
@@ -126,6 +149,10 @@ std::string_view cell(const csv::Record& r, int column) {
                     : std::string_view(r.fields[static_cast<std::size_t>(column)]);
 }
 
+std::string_view cell(const std::vector<std::string_view>& fields, int column) {
+  return column < 0 ? std::string_view{} : fields[static_cast<std::size_t>(column)];
+}
+
 // FILE:LINE of a record, with validate's `asal` when the rows came through a pipe:
 // "stdin:41 (asal dishub.csv:5)".
 std::string where(const csv::MultiReader& in, const csv::Record& r, int asal_column) {
@@ -140,44 +167,28 @@ std::string with_article(std::string text, const std::string& article) {
   return text;
 }
 
-// Per-row facts the list, the waitlist and the summary share (computed at write time from
-// the spooled record, so that memory holds only the Candidate).
-class RowFacts {
- public:
-  RowFacts(const Profile& profile, const InputColumns& cols) : m_profile(profile), m_cols(cols) {}
+void append_number(std::string& out, std::uint64_t n) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out.append(digits, end);
+}
 
-  const Occupation* occupation(const csv::Record& r) {
-    const std::string_view text = trim(cell(r, m_cols.pekerjaan));
-    auto it = m_occupations.find(std::string(text));
-    if (it != m_occupations.end()) return it->second;
-    const Occupation* found = m_profile.find_occupation(text);
-    if (m_occupations.size() < 4096)
-      m_occupations.emplace(std::string(text), found);  // free text stays bounded
-    return found;
+// akhir_iuran as format_month writes it (YYYY-MM), without an allocation for years 0-9999.
+void append_month(std::string& out, MonthIndex i) {
+  if (i < 0 || i >= 10000 * 12) {
+    out += format_month(month_from_index(i));
+    return;
   }
+  const int y = i / 12, m = i % 12 + 1;
+  const char text[7] = {static_cast<char>('0' + y / 1000),     static_cast<char>('0' + y / 100 % 10),
+                        static_cast<char>('0' + y / 10 % 10),  static_cast<char>('0' + y % 10),
+                        '-',
+                        static_cast<char>('0' + m / 10),       static_cast<char>('0' + m % 10)};
+  out.append(text, sizeof text);
+}
 
-  // The input's penanggung_jawab when given, else the occupation's agency (Lampiran I).
-  std::string agency(const csv::Record& r) {
-    const std::string_view given = trim(cell(r, m_cols.penanggung_jawab));
-    if (!given.empty()) return std::string(given);
-    const Occupation* o = occupation(r);
-    return o != nullptr ? o->agency : std::string();
-  }
-
-  // tanggal_lahir written as YYYY-MM-DD where it reads as a date (contract, "CSV conventions").
-  std::string birth_date(const csv::Record& r) const {
-    const std::string_view text = cell(r, m_cols.tanggal_lahir);
-    const auto d = parse_date(text);
-    return d ? format_date(*d) : std::string(text);
-  }
-
- private:
-  const Profile& m_profile;
-  const InputColumns& m_cols;
-  std::unordered_map<std::string, const Occupation*> m_occupations;
-};
-
-// Summary totals, keyed so that iteration gives the contract's order (step 5).
+// Summary totals, keyed so that iteration gives the contract's order (step 6). Each worker
+// keeps its own and they are merged at the end (sums do not depend on the order).
 class SummaryTotals {
  public:
   SummaryTotals(const Profile& profile, std::size_t years) : m_profile(profile), m_years(years) {
@@ -186,19 +197,28 @@ class SummaryTotals {
     m_total.premiums.assign(years, 0);
   }
 
-  void add(const std::string& agency, const Occupation* occupation,
-           std::string_view occupation_text, const std::vector<Sen>& premiums) {
-    add_to(m_agencies[{agency.empty(), agency}], premiums);
+  void add(std::string_view agency, const Occupation* occupation,
+           std::string_view occupation_text, const Sen* premiums) {
+    add_to(line_of(m_agencies, std::pair<bool, std::string_view>{agency.empty(), agency}), premiums);
     // The profile's occupations in its order, then other texts by name, then the empty cell.
-    std::pair<std::size_t, std::string> key;
     if (occupation != nullptr) {
-      key = {static_cast<std::size_t>(occupation - m_profile.occupations.data()), occupation->name};
+      add_to(line_of(m_occupations,
+                     std::pair<std::size_t, std::string_view>{
+                         static_cast<std::size_t>(occupation - m_profile.occupations.data()), occupation->name}),
+             premiums);
     } else {
-      std::string text = to_lower_ascii(trim(occupation_text));
-      key = {text.empty() ? kEmpty : kEmpty - 1, std::move(text)};
+      const std::string text = to_lower_ascii(trim(occupation_text));
+      add_to(line_of(m_occupations,
+                     std::pair<std::size_t, std::string_view>{text.empty() ? kEmpty : kEmpty - 1, text}),
+             premiums);
     }
-    add_to(m_occupations[key], premiums);
     add_to(m_total, premiums);
+  }
+
+  void merge(const SummaryTotals& other) {
+    for (const auto& [key, line] : other.m_agencies) merge_into(m_agencies[key], line);
+    for (const auto& [key, line] : other.m_occupations) merge_into(m_occupations[key], line);
+    merge_into(m_total, other.m_total);
   }
 
   std::vector<SummaryLine> lines() const {
@@ -219,18 +239,40 @@ class SummaryTotals {
   }
 
  private:
-  void add_to(SummaryLine& line, const std::vector<Sen>& premiums) const {
+  // (first, text) pairs in std::pair's order, found by a string_view without allocating.
+  struct KeyLess {
+    using is_transparent = void;
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      if (a.first != b.first) return a.first < b.first;
+      return std::string_view(a.second) < std::string_view(b.second);
+    }
+  };
+  template <typename Map, typename Key>
+  static SummaryLine& line_of(Map& map, const Key& key) {
+    auto it = map.find(key);
+    if (it == map.end()) {
+      it = map.emplace(typename Map::key_type{key.first, std::string(key.second)}, SummaryLine{}).first;
+    }
+    return it->second;
+  }
+  void add_to(SummaryLine& line, const Sen* premiums) const {
     if (line.premiums.empty()) line.premiums.assign(m_years, 0);
     ++line.count;
     for (std::size_t k = 0; k < m_years; ++k) line.premiums[k] += premiums[k];
+  }
+  void merge_into(SummaryLine& line, const SummaryLine& more) const {
+    if (line.premiums.empty()) line.premiums.assign(m_years, 0);
+    line.count += more.count;
+    for (std::size_t k = 0; k < m_years && k < more.premiums.size(); ++k) line.premiums[k] += more.premiums[k];
   }
 
   static constexpr std::size_t kEmpty = std::numeric_limits<std::size_t>::max();
   const Profile& m_profile;
   std::size_t m_years;
-  std::map<std::pair<bool, std::string>, SummaryLine>
+  std::map<std::pair<bool, std::string>, SummaryLine, KeyLess>
       m_agencies;  // (empty, name): the empty one last
-  std::map<std::pair<std::size_t, std::string>, SummaryLine> m_occupations;
+  std::map<std::pair<std::size_t, std::string>, SummaryLine, KeyLess> m_occupations;
   SummaryLine m_total;
 };
 
@@ -253,6 +295,160 @@ void write_summary(csv::Writer& w, const std::vector<SummaryLine>& lines, int ye
          ". Run jamsos validate first and use its main output (the eligible candidates)."));
 }
 
+// Step 1's unit of work: records parsed on the reading thread, checked and encoded on a worker.
+struct ReadBatch {
+  std::vector<csv::Record> records;  // reused: the strings keep their capacity
+  std::size_t size = 0;
+  std::uint64_t bytes_read = 0, total_bytes = 0;  // after the batch (progress, reserve)
+  std::string spool;                               // the records in spool form
+  std::vector<std::uint32_t> sizes;                // each record's bytes in `spool`
+  std::vector<Candidate> candidates;               // `row` filled in input order by emit
+};
+
+// Step 4: the spooled records handed out in rank order. With more than one bucket the spool
+// is read once in order and each record appended to its bucket's part of a second spool; a
+// bucket (a run of consecutive ranks of at most kBucketBytes) is then read whole when its
+// first rank is asked for. Memory: one bucket and 4 MiB of buffers, never the rows.
+class RankOrder {
+ public:
+  // `offsets`: each row's offset in `spool`, then the spool's size; emptied here.
+  RankOrder(RowSpool& spool, std::vector<std::uint64_t>& offsets, const std::vector<Candidate>& ranked,
+            std::size_t bucket_bytes)
+      : m_spool(spool), m_ranked(ranked) {
+    const std::size_t n = ranked.size();
+    m_first.push_back(0);
+    std::uint64_t bytes = 0;
+    for (std::size_t r = 0; r < n; ++r) {
+      const std::uint32_t row = ranked[r].row;
+      const std::uint64_t size = offsets[row + 1] - offsets[row] + sizeof(std::uint32_t);
+      if (bytes > 0 && bytes + size > bucket_bytes) {
+        m_first.push_back(r);
+        bytes = 0;
+      }
+      bytes += size;
+      m_largest = std::max<std::uint64_t>(m_largest, bytes);
+    }
+    m_first.push_back(n);
+    if (buckets() == 1) {
+      // Everything fits in one bucket: it is the spool itself, indexed by the offsets.
+      m_at.resize(n);
+      for (std::size_t r = 0; r < n; ++r) m_at[r] = offsets[ranked[r].row];
+    } else {
+      regroup(offsets);
+    }
+    std::vector<std::uint64_t>().swap(offsets);
+  }
+
+  // The record of rank `r` in spool form; ranks are asked for in increasing order.
+  const char* record(std::size_t r) {
+    while (m_loaded == kNone || r >= m_first[m_loaded + 1]) load(m_loaded == kNone ? 0 : m_loaded + 1);
+    return m_data.data() + m_at[r - m_first[m_loaded]];
+  }
+
+ private:
+  static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+  std::size_t buckets() const { return m_first.size() - 1; }
+
+  void regroup(std::vector<std::uint64_t>& offsets) {
+    std::vector<std::uint32_t> rank_of(m_ranked.size());
+    for (std::size_t r = 0; r < m_ranked.size(); ++r) rank_of[m_ranked[r].row] = static_cast<std::uint32_t>(r);
+    std::vector<std::uint64_t>().swap(offsets);  // no longer needed: free before the buffers
+
+    m_buckets = std::make_unique<RowSpool>();
+    m_chunks.resize(buckets());
+    std::vector<std::string> pending(buckets());
+    // 32 KiB writes up to 128 buckets (1M typical rows: ~50), smaller ones beyond, 4 KiB at least.
+    const std::size_t flush_at = std::clamp<std::size_t>(kPendingBytes / buckets(), 4u << 10, 32u << 10);
+    const auto flush = [&](std::size_t k) {
+      m_chunks[k].emplace_back(m_buckets->append_encoded(pending[k]), pending[k].size());
+      pending[k].clear();
+    };
+    std::string block;
+    std::size_t want = kSpoolBlock;
+    std::uint32_t row = 0;
+    for (std::uint64_t at = 0, end = m_spool.size(); at < end;) {
+      const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(std::max(want, kSpoolBlock), end - at));
+      block.resize(n);
+      m_spool.read_bytes(at, block.data(), n);
+      std::size_t i = 0;
+      while (n - i >= sizeof(std::uint32_t)) {
+        const std::size_t whole = RowSpool::encoded_size(block.data() + i);
+        if (whole > n - i) break;
+        const std::uint32_t r = rank_of[row++];
+        const std::size_t k =
+            static_cast<std::size_t>(std::upper_bound(m_first.begin(), m_first.end(), r) - m_first.begin()) - 1;
+        std::string& out = pending[k];
+        out.append(reinterpret_cast<const char*>(&r), sizeof r);
+        out.append(block.data() + i, whole);
+        if (out.size() >= flush_at) flush(k);
+        i += whole;
+      }
+      // A record longer than the block: read it whole next time.
+      want = i == 0 ? RowSpool::encoded_size(block.data()) : kSpoolBlock;
+      at += i;
+    }
+    for (std::size_t k = 0; k < buckets(); ++k)
+      if (!pending[k].empty()) flush(k);
+  }
+
+  void load(std::size_t k) {
+    if (m_loaded == kNone) {
+      // Sized once for the largest bucket: growing would leave the old block behind in the
+      // malloc arena of whichever thread loads the buckets.
+      m_data.reserve(static_cast<std::size_t>(m_buckets ? m_largest : m_spool.size()));
+      std::size_t rows = 0;
+      for (std::size_t b = 0; b < buckets(); ++b) rows = std::max(rows, m_first[b + 1] - m_first[b]);
+      if (m_buckets) m_at.reserve(rows);
+    }
+    m_loaded = k;
+    const std::size_t first = m_first[k], count = m_first[k + 1] - first;
+    if (!m_buckets) {  // the one bucket: the whole spool
+      m_data.resize(static_cast<std::size_t>(m_spool.size()));
+      m_spool.read_bytes(0, m_data.data(), m_data.size());
+      return;
+    }
+    std::size_t total = 0;
+    for (const auto& chunk : m_chunks[k]) total += chunk.second;
+    m_data.resize(total);
+    std::size_t at = 0;
+    for (const auto& chunk : m_chunks[k]) {
+      m_buckets->read_bytes(chunk.first, m_data.data() + at, chunk.second);
+      at += chunk.second;
+    }
+    std::vector<std::pair<std::uint64_t, std::size_t>>().swap(m_chunks[k]);
+    m_at.assign(count, 0);
+    for (std::size_t i = 0; i < total;) {
+      std::uint32_t r = 0;
+      std::memcpy(&r, m_data.data() + i, sizeof r);
+      i += sizeof r;
+      m_at[r - first] = i;
+      i += RowSpool::encoded_size(m_data.data() + i);
+    }
+  }
+
+  RowSpool& m_spool;
+  const std::vector<Candidate>& m_ranked;
+  std::vector<std::size_t> m_first;  // first rank of each bucket, then the number of rows
+  std::unique_ptr<RowSpool> m_buckets;
+  std::vector<std::vector<std::pair<std::uint64_t, std::size_t>>> m_chunks;  // per bucket: (offset, size)
+  std::size_t m_loaded = kNone;
+  std::uint64_t m_largest = 0;     // bytes of the largest bucket
+  std::string m_data;              // the loaded bucket
+  std::vector<std::uint64_t> m_at;  // rank - first rank of the bucket -> record in m_data
+};
+
+// Step 5's unit of work: a run of ranks, decided on the reading thread, encoded on a worker.
+struct WriteBatch {
+  std::size_t first = 0, size = 0;  // ranks [first, first + size)
+  std::size_t decreed_before = 0;   // `no` of the batch's first decreed row, minus one
+  std::string records;              // spool form, in rank order
+  std::vector<std::uint8_t> reasons;  // kDecreed, or 1 + WaitReason
+  std::string closed_words;         // why over_quota / over_budget rows wait
+  std::string list_bytes, wait_bytes;
+  std::size_t list_rows = 0, wait_rows = 0;
+};
+constexpr std::uint8_t kDecreed = 0;
+
 }  // namespace
 
 ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
@@ -273,87 +469,132 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
   const InputColumns cols(in);
   const PremiumCalendar calendar(profile, options.year, options.forecast_years);
   const MonthIndex first_month = options.year * 12;  // Pasal 8 ayat (6): January of Y
+  const unsigned thread_count = pipeline_workers();
 
   // 1. read: check each record, park it, keep its key.
   RowSpool spool;
   std::vector<Candidate> candidates;
-  bool reserved = false;
+  std::vector<std::uint64_t> offsets;  // each row's place in the spool
   ConsolidateResult result;
-  csv::Record rec;
-  while (in.next(rec)) {
-    csv::stop_on_faulty_record(in, rec);
-    const std::string_view status = trim(cell(rec, cols.status));
-    if (!status.empty() && !iequals(status, "eligible")) {
-      stop_run_validate_first(where(in, rec, cols.asal),
-                              std::string(tr("status '", "status '")) + std::string(status) +
-                                  tr("', bukan eligible", "', not eligible"));
-    }
-    const std::string_view nik = trim(cell(rec, cols.nik));
-    const auto key = nik_key(nik);
-    if (!key) {
-      stop_run_validate_first(
-          where(in, rec, cols.asal),
-          std::string("NIK '") + mask_nik(nik) + tr("' bukan 16 digit", "' is not 16 digits"));
-    }
-    Candidate c;
-    if (capped) {
-      const auto birth = parse_date(cell(rec, cols.tanggal_lahir));
-      if (!birth) {
-        stop_run_validate_first(where(in, rec, cols.asal),
-                                std::string(tr("tanggal_lahir '", "tanggal_lahir '")) +
-                                    std::string(cell(rec, cols.tanggal_lahir)) +
-                                    tr("' tidak terbaca, akhir_iuran tidak bisa dihitung",
-                                       "' cannot be read, so akhir_iuran cannot be computed"));
+  {
+    std::vector<TextMap<std::uint8_t>> category_caches(thread_count);
+    const auto fill = [&](ReadBatch& b) {
+      if (b.records.size() < kBatchRows) b.records.resize(kBatchRows);
+      b.size = 0;
+      while (b.size < kBatchRows && in.next(b.records[b.size])) ++b.size;
+      b.bytes_read = in.bytes_read();
+      b.total_bytes = in.total_bytes();
+      return b.size > 0;
+    };
+    const auto work = [&](ReadBatch& b, unsigned w) {
+      TextMap<std::uint8_t>& categories = category_caches[w];
+      b.spool.clear();
+      b.sizes.clear();
+      b.candidates.clear();
+      for (std::size_t i = 0; i < b.size; ++i) {
+        csv::Record& rec = b.records[i];
+        csv::stop_on_faulty_record(in, rec);
+        const std::string_view status = trim(cell(rec, cols.status));
+        if (!status.empty() && !iequals(status, "eligible")) {
+          stop_run_validate_first(where(in, rec, cols.asal),
+                                  std::string(tr("status '", "status '")) + std::string(status) +
+                                      tr("', bukan eligible", "', not eligible"));
+        }
+        const std::string_view nik = trim(cell(rec, cols.nik));
+        const auto key = nik_key(nik);
+        if (!key) {
+          stop_run_validate_first(
+              where(in, rec, cols.asal),
+              std::string("NIK '") + mask_nik(nik) + tr("' bukan 16 digit", "' is not 16 digits"));
+        }
+        Candidate c;
+        std::optional<Date> birth;
+        if (cols.tanggal_lahir >= 0) birth = parse_date(cell(rec, cols.tanggal_lahir));
+        if (capped) {
+          if (!birth) {
+            stop_run_validate_first(where(in, rec, cols.asal),
+                                    std::string(tr("tanggal_lahir '", "tanggal_lahir '")) +
+                                        std::string(cell(rec, cols.tanggal_lahir)) +
+                                        tr("' tidak terbaca, akhir_iuran tidak bisa dihitung",
+                                           "' cannot be read, so akhir_iuran cannot be computed"));
+          }
+          c.last_month = month_index(*profile.last_premium_month(*birth));
+        }
+        if (c.last_month < first_month && out.waitlist == nullptr) {
+          throw UsageError(
+              where(in, rec, cols.asal) + ": NIK " + mask_nik(nik) +
+              tr(" berhenti iuran sebelum Januari tahun keputusan dan harus masuk daftar tunggu; "
+                 "tambahkan --waitlist FILE",
+                 " stops paying before January of the decree year and must go to the waitlist; "
+                 "add --waitlist FILE"));
+        }
+        const std::string_view kategori = cell(rec, cols.kategori);
+        auto found = categories.find(kategori);
+        if (found == categories.end()) {
+          const std::uint8_t rank = category_rank(profile, kategori);
+          if (categories.size() >= kCacheLimit) categories.clear();
+          found = categories.emplace(std::string(kategori), rank).first;
+        }
+        c.key = make_rank_key(RankCells{cell(rec, cols.prioritas), cell(rec, cols.p3ke),
+                                        cell(rec, cols.disabilitas), kategori,
+                                        cell(rec, cols.penghasilan), cell(rec, cols.tanggal_usulan)},
+                              *key, found->second);
+        // Both outputs write tanggal_lahir as YYYY-MM-DD where it reads as a date (contract,
+        // "CSV conventions"), and nothing else reads it: the spool keeps it written so.
+        if (birth) rec.fields[static_cast<std::size_t>(cols.tanggal_lahir)] = format_date(*birth);
+        const std::size_t before = b.spool.size();
+        RowSpool::encode(rec, b.spool);
+        b.sizes.push_back(static_cast<std::uint32_t>(b.spool.size() - before));
+        b.candidates.push_back(c);
       }
-      c.last_month = month_index(*profile.last_premium_month(*birth));
-    }
-    if (c.last_month < first_month && out.waitlist == nullptr) {
-      throw UsageError(
-          where(in, rec, cols.asal) + ": NIK " + mask_nik(nik) +
-          tr(" berhenti iuran sebelum Januari tahun keputusan dan harus masuk daftar tunggu; "
-             "tambahkan --waitlist FILE",
-             " stops paying before January of the decree year and must go to the waitlist; "
-             "add --waitlist FILE"));
-    }
-    c.key = make_rank_key(profile,
-                          RankCells{cell(rec, cols.prioritas), cell(rec, cols.p3ke),
-                                    cell(rec, cols.disabilitas), cell(rec, cols.kategori),
-                                    cell(rec, cols.penghasilan), cell(rec, cols.tanggal_usulan)},
-                          *key);
-    c.offset = spool.append(rec);
-    if (!reserved && in.total_bytes() > 0 && in.bytes_read() >= kReserveAfterBytes) {
-      // Reserve once from the bytes per row so far, so that the keys of 10M rows do not pass
-      // through a doubling (old + new array at once). bytes_read() runs up to one read block
-      // ahead of the rows, hence 16 MiB of evidence and a 10% margin.
-      reserved = true;
-      const double per_row =
-          static_cast<double>(in.bytes_read()) / static_cast<double>(candidates.size() + 1);
-      candidates.reserve(
-          static_cast<std::size_t>(static_cast<double>(in.total_bytes()) / per_row * 1.1));
-    }
-    candidates.push_back(c);
-    if (progress != nullptr && candidates.size() % 4096 == 0)
-      progress->update(in.bytes_read(), in.total_bytes() * 2);
+    };
+    bool reserved = false;
+    const auto emit = [&](ReadBatch& b) {
+      if (candidates.size() + b.size > std::numeric_limits<std::uint32_t>::max())
+        throw DataError(tr("masukan terlalu besar: lebih dari 4 miliar baris", "input too large: over 4 billion rows"));
+      std::uint64_t at = spool.append_encoded(b.spool);
+      for (std::size_t i = 0; i < b.size; ++i) {
+        offsets.push_back(at);
+        at += b.sizes[i];
+        b.candidates[i].row = static_cast<std::uint32_t>(candidates.size());
+        candidates.push_back(b.candidates[i]);
+      }
+      if (!reserved && b.total_bytes > 0 && b.bytes_read >= kReserveAfterBytes) {
+        // Reserve once from the bytes per row so far, so that the keys of 10M rows do not pass
+        // through a doubling (old + new array at once). bytes_read runs up to one read block
+        // ahead of the rows, hence 16 MiB of evidence and a 10% margin.
+        reserved = true;
+        const double per_row =
+            static_cast<double>(b.bytes_read) / static_cast<double>(candidates.size() + 1);
+        const auto expected = static_cast<std::size_t>(static_cast<double>(b.total_bytes) / per_row * 1.1);
+        candidates.reserve(expected);
+        offsets.reserve(expected + 1);
+      }
+      if (progress != nullptr) progress->update(b.bytes_read, b.total_bytes * 2);
+    };
+    OrderedPipeline<ReadBatch>::run(thread_count, fill, work, emit);
   }
+  offsets.push_back(spool.size());
   result.rows_in = candidates.size();
 
   // 2. one person once (Pasal 8 ayat (3): the consolidated list names each person once).
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return a.key.nik != b.key.nik ? a.key.nik < b.key.nik : a.offset < b.offset;
+    return a.key.nik != b.key.nik ? a.key.nik < b.key.nik : a.row < b.row;
   });
   const Candidate* repeat = nullptr;  // the repeat that comes first in input order
   const Candidate* original = nullptr;
   for (std::size_t i = 1; i < candidates.size(); ++i) {
     if (candidates[i].key.nik == candidates[i - 1].key.nik &&
-        (repeat == nullptr || candidates[i].offset < repeat->offset)) {
+        (repeat == nullptr || candidates[i].row < repeat->row)) {
       repeat = &candidates[i];
       original = &candidates[i - 1];
     }
   }
   if (repeat != nullptr) {
-    spool.read(original->offset, rec);
+    csv::Record rec;
+    spool.read(offsets[original->row], rec);
     const std::string first_at = where(in, rec, cols.asal);
-    spool.read(repeat->offset, rec);
+    spool.read(offsets[repeat->row], rec);
     throw DataError(where(in, rec, cols.asal) + ": NIK " + mask_nik(trim(cell(rec, cols.nik))) +
                     tr(" sudah ada di ", " already appears at ") + first_at +
                     tr(". Jalankan jamsos dedupe dulu.", ". Run jamsos dedupe first."));
@@ -363,7 +604,10 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
   std::sort(candidates.begin(), candidates.end(),
             [](const Candidate& a, const Candidate& b) { return ranks_before(a.key, b.key); });
 
-  // 4. select and write in rank order.
+  // 4. the spooled rows in rank order.
+  RankOrder order(spool, offsets, candidates, options.bucket_bytes > 0 ? options.bucket_bytes : kBucketBytes);
+
+  // 5. select and write in rank order.
   std::vector<std::string> list_header(kListColumns, kListColumns + c_list_fixed);
   std::vector<int> list_source(c_list_fixed, -1);  // input column of each list column, -1 computed
   for (std::size_t i = 0; i < in.header().size(); ++i) {
@@ -375,110 +619,196 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
   }
   out.list.write_row(list_header);
   const csv::Layout wait_layout(in.header(), kWaitColumns);
+  const std::vector<int> wait_source = wait_layout.column_sources();
+  const std::size_t input_width = in.header().size();
+  const std::size_t keterangan_at = wait_layout.added_index(w_keterangan);
   if (out.waitlist != nullptr) out.waitlist->write_row(wait_layout.header());
 
   const std::string first_month_text = format_month(month_from_index(first_month));
   const std::string monthly_text = format_money_plain(calendar.month(first_month));
+  std::string year_texts[13];  // iuran_tahun of Y by the months paid
+  for (int k = 0; k <= 12; ++k) year_texts[k] = format_money_plain(calendar.year_total(options.year, first_month + k - 1));
+  // An age-out's words: "iuran terakhir <akhir_iuran> (article) sebelum iuran pertama Y-01 (article)".
+  const std::string ages_out_head = tr("iuran terakhir ", "last premium month ");
+  const std::string ages_out_tail =
+      with_article("", profile.premium_cap_rule.article) +
+      tr(" sebelum iuran pertama ", " is before the first premium month ") +
+      with_article(first_month_text, profile.coverage_start_rule.article);
   const std::size_t years = static_cast<std::size_t>(options.forecast_years) + 1;
-  RowFacts facts(profile, cols);
-  SummaryTotals totals(profile, years);
+  const csv::RowEncoder list_encoder = out.list.encoder();
+  const csv::RowEncoder wait_encoder = out.waitlist != nullptr ? out.waitlist->encoder() : list_encoder;
+
+  // The decision, in rank order on the reading thread (it is cheap and sequential).
   std::optional<WaitReason> closed;  // once a limit stops the list, everyone after waits
   std::string closed_words;          // ... and this says why, with what was left
   Sen used = 0;
-  std::vector<std::string> row;
-  std::vector<Sen> premiums(years);
-  const std::uint64_t total_bytes = in.total_bytes();
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    const Candidate& c = candidates[i];
-    spool.read(c.offset, rec);
-    const Sen cost = calendar.year_total(options.year, c.last_month);
-    std::optional<WaitReason> reason;
-    if (c.last_month < first_month) {
-      reason = WaitReason::ages_out_before_start;  // takes no part of the quota or budget
-    } else if (!closed && options.quota && result.decreed >= *options.quota) {
-      closed = WaitReason::over_quota;
-      closed_words = std::string(tr("kuota ", "the quota of ")) + std::to_string(*options.quota) +
-                     tr(" orang sudah terisi", " people is filled");
-    } else if (!closed && options.budget && used + cost > *options.budget) {
-      closed = WaitReason::over_budget;
-      closed_words =
-          std::string(
-              tr("daftar berhenti pada calon pertama yang tidak muat dalam anggaran ",
-                 "the list stops at the first candidate that does not fit the budget of ")) +
-          format_rupiah(*options.budget) + tr(" (sisa ", " (") +
-          format_rupiah(*options.budget - used) + tr(")", " left)");
+  std::size_t next = 0;
+  const std::size_t n = candidates.size();
+  const auto fill = [&](WriteBatch& b) {
+    if (next == n) return false;
+    b.first = next;
+    b.size = std::min(kBatchRows, n - next);
+    b.decreed_before = result.decreed;
+    b.records.clear();
+    b.reasons.resize(b.size);
+    for (std::size_t j = 0; j < b.size; ++j) {
+      const Candidate& c = candidates[next + j];
+      const Sen cost = calendar.year_total(options.year, c.last_month);
+      std::optional<WaitReason> reason;
+      if (c.last_month < first_month) {
+        reason = WaitReason::ages_out_before_start;  // takes no part of the quota or budget
+      } else if (!closed && options.quota && result.decreed >= *options.quota) {
+        closed = WaitReason::over_quota;
+        closed_words = std::string(tr("kuota ", "the quota of ")) + std::to_string(*options.quota) +
+                       tr(" orang sudah terisi", " people is filled");
+      } else if (!closed && options.budget && used + cost > *options.budget) {
+        closed = WaitReason::over_budget;
+        closed_words =
+            std::string(
+                tr("daftar berhenti pada calon pertama yang tidak muat dalam anggaran ",
+                   "the list stops at the first candidate that does not fit the budget of ")) +
+            format_rupiah(*options.budget) + tr(" (sisa ", " (") +
+            format_rupiah(*options.budget - used) + tr(")", " left)");
+      }
+      if (!reason) reason = closed;
+      if (!reason) {
+        ++result.decreed;
+        used += cost;
+        b.reasons[j] = kDecreed;
+      } else {
+        switch (*reason) {
+          case WaitReason::ages_out_before_start:
+            ++result.ages_out_before_start;
+            break;
+          case WaitReason::over_quota:
+            ++result.over_quota;
+            break;
+          case WaitReason::over_budget:
+            ++result.over_budget;
+            break;
+        }
+        b.reasons[j] = static_cast<std::uint8_t>(1 + static_cast<int>(*reason));
+      }
+      const char* record = order.record(next + j);
+      b.records.append(record, RowSpool::encoded_size(record));
     }
-    if (!reason) reason = closed;
+    if (closed) b.closed_words = closed_words;
+    // The rows' bytes are reserved here, on one thread, so that the workers do not grow them
+    // in malloc arenas of their own (9 MB more peak memory with two workers).
+    const std::size_t expected = b.records.size() + b.size * (256 + b.closed_words.size());
+    b.list_bytes.reserve(expected);
+    b.wait_bytes.reserve(expected);
+    next += b.size;
+    return true;
+  };
 
-    const std::string last_text =
-        c.last_month == no_premium_cap ? "" : format_month(month_from_index(c.last_month));
-    const std::string agency = facts.agency(rec);
-    const std::string priority = std::to_string(c.key.priority);
-    if (!reason) {
-      ++result.decreed;
-      used += cost;
-      row.assign(list_header.size(), std::string());
-      row[c_no] = std::to_string(result.decreed);
-      row[c_nik] = std::string(trim(cell(rec, cols.nik)));
-      row[c_nama] = cell(rec, cols.nama);
-      row[c_tanggal_lahir] = facts.birth_date(rec);
-      row[c_pekerjaan] = cell(rec, cols.pekerjaan);
-      row[c_kategori] = cell(rec, cols.kategori);
-      row[c_prioritas] = priority;
-      row[c_penanggung_jawab] = agency;
-      row[c_mulai_iuran] = first_month_text;
-      row[c_akhir_iuran] = last_text;
-      row[c_iuran_bulanan] = monthly_text;
-      row[c_iuran_tahun] = format_money_plain(cost);
-      for (std::size_t k = c_list_fixed; k < list_header.size(); ++k) {
-        row[k] = rec.fields[static_cast<std::size_t>(list_source[k])];
+  struct Worker {
+    SummaryTotals totals;
+    TextMap<const Occupation*> occupations;
+    RowSpool::View view;
+    std::string number, last, words;
+    std::vector<Sen> premiums;
+  };
+  std::vector<Worker> workers;
+  workers.reserve(thread_count);
+  for (unsigned w = 0; w < thread_count; ++w)
+    workers.push_back(Worker{SummaryTotals(profile, years), {}, {}, {}, {}, {}, std::vector<Sen>(years)});
+
+  const auto work = [&](WriteBatch& b, unsigned w) {
+    Worker& k = workers[w];
+    b.list_bytes.clear();
+    b.wait_bytes.clear();
+    b.list_rows = b.wait_rows = 0;
+    const auto occupation_of = [&](std::string_view text) {
+      text = trim(text);
+      auto it = k.occupations.find(text);
+      if (it != k.occupations.end()) return it->second;
+      const Occupation* found = profile.find_occupation(text);
+      if (k.occupations.size() < kCacheLimit) k.occupations.emplace(std::string(text), found);
+      return found;
+    };
+    std::size_t decreed = b.decreed_before;
+    const char* p = b.records.data();
+    for (std::size_t j = 0; j < b.size; ++j) {
+      p += RowSpool::decode(p, k.view);
+      const std::vector<std::string_view>& f = k.view.fields;
+      const Candidate& c = candidates[b.first + j];
+      k.last.clear();
+      if (c.last_month != no_premium_cap) append_month(k.last, c.last_month);
+      // The input's penanggung_jawab when given, else the occupation's agency (Lampiran I).
+      const std::string_view pekerjaan = cell(f, cols.pekerjaan);
+      std::string_view agency = trim(cell(f, cols.penanggung_jawab));
+      const Occupation* occupation = nullptr;
+      bool looked_up = false;
+      if (agency.empty()) {
+        occupation = occupation_of(pekerjaan);
+        looked_up = true;
+        if (occupation != nullptr) agency = occupation->agency;
       }
-      out.list.write_row(row);
-      for (std::size_t k = 0; k < years; ++k)
-        premiums[k] = calendar.year_total(options.year + static_cast<int>(k), c.last_month);
-      totals.add(agency, facts.occupation(rec), cell(rec, cols.pekerjaan), premiums);
-    } else {
-      const bool ages_out = *reason == WaitReason::ages_out_before_start;
-      switch (*reason) {
-        case WaitReason::ages_out_before_start:
-          ++result.ages_out_before_start;
-          break;
-        case WaitReason::over_quota:
-          ++result.over_quota;
-          break;
-        case WaitReason::over_budget:
-          ++result.over_budget;
-          break;
+      const std::string_view priority = c.key.priority == 1 ? "1" : "2";
+      const std::string& cost_text =
+          year_texts[static_cast<std::size_t>(PremiumCalendar::months_paid(options.year, c.last_month))];
+
+      if (b.reasons[j] == kDecreed) {
+        ++decreed;
+        k.number.clear();
+        append_number(k.number, decreed);
+        const std::string_view fixed[c_list_fixed] = {
+            k.number,  trim(cell(f, cols.nik)), cell(f, cols.nama), cell(f, cols.tanggal_lahir),
+            pekerjaan, cell(f, cols.kategori),  priority,           agency,
+            first_month_text, k.last,           monthly_text,       cost_text};
+        for (std::size_t i = 0; i < list_source.size(); ++i) {
+          const std::string_view value =
+              i < c_list_fixed ? fixed[i] : f[static_cast<std::size_t>(list_source[i])];
+          list_encoder.field(b.list_bytes, value, i == 0);
+        }
+        list_encoder.end_row(b.list_bytes);
+        ++b.list_rows;
+        for (std::size_t y = 0; y < years; ++y)
+          k.premiums[y] = calendar.year_total(options.year + static_cast<int>(y), c.last_month);
+        if (!looked_up) occupation = occupation_of(pekerjaan);
+        k.totals.add(agency, occupation, pekerjaan, k.premiums.data());
+      } else {
+        const auto reason = static_cast<WaitReason>(b.reasons[j] - 1);
+        const bool ages_out = reason == WaitReason::ages_out_before_start;
+        // validate's keterangan may hold warning words: keep them, add why the row waits.
+        k.words.clear();
+        if (keterangan_at < input_width && !f[keterangan_at].empty()) k.words.append(f[keterangan_at]).append("; ");
+        if (ages_out) k.words.append(ages_out_head).append(k.last).append(ages_out_tail);
+        else k.words.append(b.closed_words);
+        const std::string_view added[w_added] = {
+            priority,
+            agency,
+            ages_out ? std::string_view() : std::string_view(first_month_text),
+            k.last,
+            ages_out ? std::string_view("0") : std::string_view(monthly_text),
+            cost_text,
+            wait_reason_code(reason),
+            k.words};
+        for (std::size_t i = 0; i < wait_source.size(); ++i) {
+          const int s = wait_source[i];
+          const std::string_view value = s >= 0 ? f[static_cast<std::size_t>(s)] : added[-1 - s];
+          wait_encoder.field(b.wait_bytes, value, i == 0);
+        }
+        wait_encoder.end_row(b.wait_bytes);
+        ++b.wait_rows;
       }
-      const std::string why =
-          ages_out
-              ? with_article(std::string(tr("iuran terakhir ", "last premium month ")) + last_text,
-                             profile.premium_cap_rule.article) +
-                    tr(" sebelum iuran pertama ", " is before the first premium month ") +
-                    with_article(first_month_text, profile.coverage_start_rule.article)
-              : closed_words;
-      wait_layout.start_row(rec.fields, row);
-      if (cols.tanggal_lahir >= 0)
-        row[static_cast<std::size_t>(cols.tanggal_lahir)] = facts.birth_date(rec);
-      row[wait_layout.added_index(w_prioritas)] = priority;
-      row[wait_layout.added_index(w_penanggung_jawab)] = agency;
-      row[wait_layout.added_index(w_mulai_iuran)] = ages_out ? "" : first_month_text;
-      row[wait_layout.added_index(w_akhir_iuran)] = last_text;
-      row[wait_layout.added_index(w_iuran_bulanan)] = ages_out ? "0" : monthly_text;
-      row[wait_layout.added_index(w_iuran_tahun)] = format_money_plain(cost);
-      row[wait_layout.added_index(w_alasan)] = wait_reason_code(*reason);
-      // validate's keterangan may hold warning words: keep them, add why the row waits.
-      std::string& words = row[wait_layout.added_index(w_keterangan)];
-      words = words.empty() ? why : words + "; " + why;
-      out.waitlist->write_row(row);
     }
-    if (progress != nullptr && total_bytes > 0 && i % 4096 == 0) {
-      progress->update(total_bytes + total_bytes * i / candidates.size(), total_bytes * 2);
-    }
-  }
+  };
+
+  const std::uint64_t total_bytes = in.total_bytes();
+  const auto emit = [&](WriteBatch& b) {
+    if (b.list_rows > 0) out.list.write_encoded(b.list_bytes, b.list_rows);
+    if (b.wait_rows > 0) out.waitlist->write_encoded(b.wait_bytes, b.wait_rows);
+    if (progress != nullptr && total_bytes > 0)
+      progress->update(total_bytes + total_bytes * (b.first + b.size) / n, total_bytes * 2);
+  };
+  OrderedPipeline<WriteBatch>::run(thread_count, fill, work, emit);
   result.premium_total = used;
 
-  // 5. summary (Pasal 12 monitoring, Pasal 14 budget).
+  // 6. summary (Pasal 12 monitoring, Pasal 14 budget).
+  SummaryTotals totals(profile, years);
+  for (const Worker& k : workers) totals.merge(k.totals);
   result.summary = totals.lines();
   if (out.summary != nullptr)
     write_summary(*out.summary, result.summary, options.year, options.forecast_years);

@@ -26,10 +26,14 @@ std::uint8_t category_rank(const Profile& profile, std::string_view kategori) {
 }
 
 RankKey make_rank_key(const Profile& profile, const RankCells& cells, std::uint64_t nik) {
+  return make_rank_key(cells, nik, category_rank(profile, cells.kategori));
+}
+
+RankKey make_rank_key(const RankCells& cells, std::uint64_t nik, std::uint8_t category) {
   RankKey key;
   key.nik = nik;
   key.priority = priority_of(cells);
-  key.category = category_rank(profile, cells.kategori);
+  key.category = category;
   if (const auto income = parse_money(cells.penghasilan)) key.income = *income;
   if (const auto proposed = parse_date(cells.tanggal_usulan)) {
     key.proposed = static_cast<std::int32_t>(date::sys_days(*proposed).time_since_epoch().count());

@@ -21,6 +21,9 @@ struct ConsolidateOptions {
   std::optional<std::size_t> quota;  // --quota N: the first N
   std::optional<Sen> budget;         // --budget RP: while the sum of iuran_tahun fits
   int forecast_years = 0;            // --forecast K: iuran_<Y+1> .. iuran_<Y+K> in the summary
+  // The spooled rows are put in rank order this many bytes at a time (memory); 0 = 4 MiB.
+  // Tests set it tiny so that every row is a bucket of its own.
+  std::size_t bucket_bytes = 0;
 };
 
 // Why a candidate waits (the waitlist's `alasan`).

@@ -22,6 +22,7 @@ struct RankKey {
   std::uint8_t priority = 2;                                         // 1 or 2
   std::uint8_t category = 2;                                         // 0 FM, 1 OTM, 2 anything else
 };
+static_assert(sizeof(RankKey) == 24, "consolidate holds one RankKey per candidate");
 
 // True when `a` comes before `b` on the list.
 inline bool ranks_before(const RankKey& a, const RankKey& b) {
@@ -45,5 +46,7 @@ std::uint8_t category_rank(const Profile& profile, std::string_view kategori);
 
 // Everything but the NIK, which the caller has already checked.
 RankKey make_rank_key(const Profile& profile, const RankCells& cells, std::uint64_t nik);
+// The same with the category already ranked (consolidate keeps category_rank per text).
+RankKey make_rank_key(const RankCells& cells, std::uint64_t nik, std::uint8_t category);
 
 }  // namespace jamsos

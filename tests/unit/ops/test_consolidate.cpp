@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -331,5 +332,96 @@ TEST_CASE("consolidate::summary and forecast", "[consolidate]") {
     CHECK(total.at("iuran_2027") == std::to_string(2 * 201600 + 7 * 16800));
     CHECK(total.at("iuran_2028") == std::to_string(2 * 201600));
     CHECK(r.result.summary.back().premiums.size() == 3);
+  }
+}
+
+namespace {
+
+// Messy but valid candidates: quotes, a newline and a long address, three date spellings,
+// ages-out, empty incomes and dates, validate's keterangan and a given penanggung_jawab.
+std::string varied_candidates(std::size_t n) {
+  static const char* const occupations[] = {"a", "c", "f", "pedagang keliling", "astronot", ""};
+  static const char* const categories[] = {"FM", "OTM", "fakir miskin", "x", ""};
+  std::string s =
+      "nik,nama,tanggal_lahir,pekerjaan,kategori,penghasilan,p3ke,disabilitas,tanggal_usulan,"
+      "alamat,keterangan,penanggung_jawab\n";
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t year = 1955 + (i * 7) % 50, month = 1 + i % 12, day = 1 + (i * 3) % 28;
+    const auto two = [](std::size_t v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+    s += std::to_string(6471010101800000 + i * 37) + ',';
+    s += i % 7 == 0 ? "\"Siti, \"\"Ani\"\"\"" : "Nama " + std::to_string(i);
+    s += ',';
+    switch (i % 3) {
+      case 0: s += std::to_string(year) + '-' + two(month) + '-' + two(day); break;
+      case 1: s += two(day) + '-' + two(month) + '-' + std::to_string(year); break;
+      default: s += two(day) + '/' + two(month) + '/' + std::to_string(year); break;
+    }
+    s += std::string(",") + occupations[i % 6] + ',' + categories[i % 5] + ',';
+    if (i % 11 != 0) s += std::to_string((i * 37) % 50 * 100000);
+    s += std::string(",") + (i % 5 == 0 ? "Y" : "") + ",,";
+    if (i % 6 != 0) s += "2025-07-" + two(1 + i % 28);
+    s += ',';
+    if (i % 13 == 0) s += "\"Jl. Mawar 3\nRT 03\"";
+    else if (i % 17 == 0) s += std::string(3000, 'x');
+    else s += "Jl. " + std::to_string(i);
+    s += std::string(",") + (i % 4 == 0 ? "NIK di luar wilayah" : "") + ',' + (i % 9 == 0 ? "Dinas X" : "") + '\n';
+  }
+  return s;
+}
+
+struct Bytes {
+  std::string list, waitlist, summary;
+  bool operator==(const Bytes& o) const { return list == o.list && waitlist == o.waitlist && summary == o.summary; }
+};
+
+std::string slurp(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+Bytes run_bytes(const std::string& input, const ConsolidateOptions& options, const char* threads) {
+  const char* before = getenv("JAMSOS_THREADS");
+  const std::string saved = before != nullptr ? before : "";
+  setenv("JAMSOS_THREADS", threads, 1);
+  TempDir dir;
+  std::ofstream(dir.path / "layak.csv") << input;
+  csv::MultiReader in({(dir.path / "layak.csv").string()}, csv::ReaderOptions{});
+  csv::Output list_file((dir.path / "l.csv").string()), wait_file((dir.path / "w.csv").string()),
+      summary_file((dir.path / "s.csv").string());
+  csv::Writer list(list_file, {}), wait(wait_file, {}), summary(summary_file, {});
+  consolidate(in, balikpapan(), options, ConsolidateOutputs{list, &wait, &summary});
+  list_file.commit();
+  wait_file.commit();
+  summary_file.commit();
+  if (before != nullptr) setenv("JAMSOS_THREADS", saved.c_str(), 1);
+  else unsetenv("JAMSOS_THREADS");
+  return {slurp(dir.path / "l.csv"), slurp(dir.path / "w.csv"), slurp(dir.path / "s.csv")};
+}
+
+}  // namespace
+
+TEST_CASE("consolidate::same bytes whatever the buckets and threads", "[consolidate]") {
+  // The rows are put in rank order a bucket at a time (4 MiB; here down to one row per bucket)
+  // and encoded on several threads: none of that may show in the outputs.
+  const std::string input = varied_candidates(700);
+  ConsolidateOptions o = year(2026);
+  o.budget = rupiah(201600 * 250);
+  o.forecast_years = 2;
+  const Bytes expected = run_bytes(input, o, "1");
+  REQUIRE(expected.list.size() > 1000);
+  REQUIRE(expected.waitlist.find("ages_out_before_start") != std::string::npos);
+  REQUIRE(expected.waitlist.find("over_budget") != std::string::npos);
+  REQUIRE(expected.waitlist.find("NIK di luar wilayah; ") != std::string::npos);
+  for (const std::size_t bucket : {std::size_t{1}, std::size_t{300}, std::size_t{5000}, std::size_t{0}}) {
+    for (const char* threads : {"1", "2", "3"}) {
+      INFO("bucket_bytes " << bucket << ", threads " << threads);
+      o.bucket_bytes = bucket;
+      CHECK(run_bytes(input, o, threads) == expected);
+    }
+  }
+  SECTION("and the rows are the input's, each once") {
+    const Outcome r = run(input, o);
+    CHECK(r.list.size() + r.waitlist.size() == 700);
+    CHECK(r.result.decreed == r.list.size());
   }
 }

@@ -54,3 +54,53 @@ TEST_CASE("consolidate::RowSpool round trip", "[consolidate]") {
     CHECK(out.fields == records[1].fields);
   }
 }
+
+TEST_CASE("consolidate::RowSpool encoded batches, views and read-ahead", "[consolidate]") {
+  RowSpool spool;
+  std::vector<csv::Record> records;
+  for (std::size_t i = 0; i < 3000; ++i) {
+    // Field sizes around the one-byte length limit (127/128) and a record over one read block.
+    records.push_back(record({std::to_string(i), std::string(i % 300, 'a'), i == 1500 ? std::string(3u << 20, 'z') : ""},
+                             i % 3, 1000000000000 + i));
+  }
+  std::string batch;
+  std::vector<std::uint64_t> offsets;
+  offsets.push_back(spool.append(records[0]));
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    const std::size_t before = batch.size();
+    RowSpool::encode(records[i], batch);
+    CHECK(RowSpool::encoded_size(batch.data() + before) == batch.size() - before);
+    offsets.push_back(before);  // made absolute below
+  }
+  const std::uint64_t at = spool.append_encoded(batch);
+  for (std::size_t i = 1; i < offsets.size(); ++i) offsets[i] += at;
+  CHECK(spool.size() == at + batch.size());
+
+  SECTION("decode gives views of the same fields") {
+    RowSpool::View view;
+    const char* p = batch.data();
+    for (std::size_t i = 1; i < records.size(); ++i) {
+      p += RowSpool::decode(p, view);
+      REQUIRE(view.fields.size() == records[i].fields.size());
+      for (std::size_t f = 0; f < view.fields.size(); ++f) CHECK(view.fields[f] == records[i].fields[f]);
+      CHECK(view.source == records[i].source);
+      CHECK(view.line == records[i].line);
+    }
+    CHECK(p == batch.data() + batch.size());
+  }
+  SECTION("read in order (read ahead), then at random, then raw bytes") {
+    csv::Record out;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      spool.read(offsets[i], out);
+      REQUIRE(out.fields == records[i].fields);
+      CHECK(out.line == records[i].line);
+    }
+    for (std::size_t i = 0; i < records.size(); i += 997) {
+      spool.read(offsets[(i * 7) % records.size()], out);
+      CHECK(out.fields == records[(i * 7) % records.size()].fields);
+    }
+    std::string raw(batch.size(), '\0');
+    spool.read_bytes(at, raw.data(), raw.size());
+    CHECK(raw == batch);
+  }
+}
