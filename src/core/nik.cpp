@@ -44,19 +44,25 @@ bool is_scientific(std::string_view s) {
 
 }  // namespace
 
-NikProblem check_nik(std::string_view nik) {
+NikPart impossible_nik_part(std::string_view nik) {
   nik = trim(nik);
-  if (!is_sixteen_digits(nik)) return is_scientific(nik) ? NikProblem::scientific : NikProblem::format;
+  if (!is_sixteen_digits(nik)) return NikPart::none;
   const unsigned province = two_digits(nik, 0);
   const unsigned day = two_digits(nik, 6);
   const unsigned month = two_digits(nik, 8);
   // Only the province is checked against Kemendagri's list: regency and district codes of
   // old NIKs may have been split away since (data/README.md).
-  if (!is_known_province(province)) return NikProblem::structure;
-  if (!((day >= 1 && day <= 31) || (day >= 41 && day <= 71))) return NikProblem::structure;
-  if (month < 1 || month > 12) return NikProblem::structure;
-  if (nik.substr(12) == "0000") return NikProblem::structure;
-  return NikProblem::none;
+  if (!is_known_province(province)) return NikPart::province;
+  if (!((day >= 1 && day <= 31) || (day >= 41 && day <= 71))) return NikPart::day;
+  if (month < 1 || month > 12) return NikPart::month;
+  if (nik.substr(12) == "0000") return NikPart::serial;
+  return NikPart::none;
+}
+
+NikProblem check_nik(std::string_view nik) {
+  nik = trim(nik);
+  if (!is_sixteen_digits(nik)) return is_scientific(nik) ? NikProblem::scientific : NikProblem::format;
+  return impossible_nik_part(nik) == NikPart::none ? NikProblem::none : NikProblem::structure;
 }
 
 std::optional<NikInfo> decode_nik(std::string_view nik) {

@@ -207,14 +207,33 @@ Verdict Validator::check(const csv::Record& r, std::string_view where) const {
                                            "lost; format the NIK column as Text and enter it again from the e-KTP"),
                                         nik)));
         break;
-      case NikProblem::structure:
+      case NikProblem::structure: {
+        // Name the part that is impossible, so the clerk knows which digits to check on the e-KTP.
+        std::string part;
+        switch (impossible_nik_part(nik)) {
+          case NikPart::province:
+            part = fmt::format(trf("kode provinsi {} tidak ada (digit 1-2)", "province code {} does not exist (digits 1-2)"),
+                               nik.substr(0, 2));
+            break;
+          case NikPart::day:
+            part = fmt::format(trf("tanggal lahir {} tidak mungkin (digit 7-8: 01-31, perempuan 41-71)",
+                                   "birth day {} is impossible (digits 7-8: 01-31, women 41-71)"),
+                               nik.substr(6, 2));
+            break;
+          case NikPart::month:
+            part = fmt::format(trf("bulan lahir {} tidak mungkin (digit 9-10: 01-12)",
+                                   "birth month {} is impossible (digits 9-10: 01-12)"),
+                               nik.substr(8, 2));
+            break;
+          case NikPart::serial:
+          case NikPart::none:
+            part = tr("nomor urut 0000 tidak mungkin (digit 13-16)", "serial 0000 is impossible (digits 13-16)");
+            break;
+        }
         f.push_back(invalid("nik_structure", "nik",
-                            fmt::format(trf("NIK {} tidak mungkin: kode provinsi, tanggal (01-31 atau 41-71), bulan atau "
-                                           "nomor urut 0000 salah",
-                                           "NIK {} is impossible: province code, day (01-31 or 41-71), month or serial "
-                                           "0000 is wrong"),
-                                        mask_nik(nik))));
+                            fmt::format(trf("NIK {} tidak mungkin: {}", "NIK {} is impossible: {}"), mask_nik(nik), part)));
         break;
+      }
     }
   }
   if (const auto kk = value(c.no_kk); !kk.empty() && !is_valid_kk(kk))

@@ -22,6 +22,10 @@ enum class NikProblem {
 // Leading/trailing spaces are ignored; nothing else is forgiven.
 NikProblem check_nik(std::string_view nik);
 
+// For a `structure` problem: the first impossible part, so the message can name it.
+enum class NikPart { none, province, day, month, serial };
+NikPart impossible_nik_part(std::string_view nik);
+
 struct NikInfo {
   std::string region;    // first 4 digits, e.g. "6471"
   unsigned day = 0;      // 1..31 (already minus 40 for women)

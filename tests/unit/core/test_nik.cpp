@@ -158,3 +158,15 @@ TEST_CASE("nik::mask_nik", "[nik]") {
     CHECK(mask_nik("\xC3\x89\xC3\xA9\xC3\x80\xC3\x80") == "\xC3\x89\xC3\xA9**");  // ÉéÀÀ
   }
 }
+
+TEST_CASE("nik::impossible_nik_part names the first impossible part", "[nik]") {
+  CHECK(impossible_nik_part("6471011205800001") == NikPart::none);
+  CHECK(impossible_nik_part("9971011205800001") == NikPart::province);  // no province 99
+  CHECK(impossible_nik_part("6471013205800001") == NikPart::day);       // day 32
+  CHECK(impossible_nik_part("6471017205800001") == NikPart::day);       // day 72 (women: 41-71)
+  CHECK(impossible_nik_part("6471014113800001") == NikPart::month);     // month 13
+  CHECK(impossible_nik_part("6471011205800000") == NikPart::serial);
+  CHECK(impossible_nik_part("6.47101E+15") == NikPart::none);           // not a structure problem
+  // Province first: 99 with day 00 names the province.
+  CHECK(impossible_nik_part("9971010005800001") == NikPart::province);
+}
