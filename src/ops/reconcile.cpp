@@ -28,6 +28,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "jamsos/core/audit.hpp"  // mask_digit_runs: a cell quoted on stderr may hold a NIK
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
 #include "jamsos/core/nik.hpp"
@@ -149,7 +150,7 @@ std::optional<Month> read_month(std::string_view text) {
   throw DataError(
       fmt::format(trf("{}: {} '{}' tidak terbaca; tulis sebagai YYYY-MM (mis. 2026-03).",
                       "{}: {} '{}' cannot be read; write it as YYYY-MM (e.g. 2026-03)."),
-                  in.location(rec), column, text));
+                  in.location(rec), column, mask_digit_runs(text)));
 }
 
 // ---- the roster -------------------------------------------------------------
@@ -342,7 +343,7 @@ ParsedInvoice parse_invoice(csv::MultiReader& in, std::atomic<bool>& stop) {
       throw DataError(fmt::format(
           trf("{}: iuran '{}' bukan jumlah uang; tulis misalnya 16800, 16.800 atau Rp 16.800.",
               "{}: iuran '{}' is not an amount; write e.g. 16800, 16.800 or Rp 16.800."),
-          in.location(rec), amount_text));
+          in.location(rec), mask_digit_runs(amount_text)));
     line.amount = *amount;
     // Contract: a line whose periode is present and not M is listed on its own and
     // counts as not billed for M.
