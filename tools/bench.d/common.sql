@@ -41,6 +41,8 @@ CREATE MACRO ix_text(ix) AS printf('%04d-%02d', (ix) // 12, (ix) % 12 + 1);
 
 -- Categories (Pasal 5 ayat (1) huruf b): FM, OTM or NULL.
 CREATE MACRO category_code(s) AS CASE
+  WHEN upper(trim(s)) = 'FM' THEN 'FM'
+  WHEN upper(trim(s)) = 'OTM' THEN 'OTM'
   WHEN normkey(s) IN ('fm', 'fakir miskin') THEN 'FM'
   WHEN normkey(s) IN ('otm', 'orang tidak mampu') THEN 'OTM'
   ELSE NULL END;

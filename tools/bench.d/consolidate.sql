@@ -35,6 +35,10 @@ components AS (SELECT * FROM (VALUES ('JKK', 10000, 2025 * 12 + 0), ('JKM', 6800
 priced AS (SELECT k, (SELECT sum(rupiah) FROM components WHERE from_ix <= ix) AS premium FROM months)
 SELECT 0 AS k, 0::BIGINT AS cum
 UNION ALL SELECT k, sum(premium) OVER (ORDER BY k) FROM priced;
+-- Occupation spellings normalised once per distinct text, not once per row.
+CREATE TEMP TABLE occupation_of AS
+SELECT t.raw, o.agency FROM (SELECT DISTINCT pekerjaan AS raw FROM cand) t
+LEFT JOIN occupation_names o ON o.key = normkey(t.raw);
 CREATE TEMP TABLE ranked AS
 WITH keyed AS (
   SELECT c.*,
@@ -45,7 +49,7 @@ WITH keyed AS (
     pmoney(c.penghasilan) AS z_income,
     pdate(c.tanggal_usulan) AS z_usul,
     o.agency AS z_agency
-  FROM cand c LEFT JOIN occupation_names o ON o.key = normkey(c.pekerjaan)
+  FROM cand c LEFT JOIN occupation_of o ON o.raw = c.pekerjaan
 ),
 priced AS (
   SELECT k.*, last_premium_ix(z_birth) AS z_last,
