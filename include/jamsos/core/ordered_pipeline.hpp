@@ -112,14 +112,16 @@ private:
         slot->error = std::current_exception();
         slot->last = true;
       }
+      // Read before the slot is published: from then on a worker owns it (and may set `last`).
+      const bool last = slot->last;
       {
         std::lock_guard lock(m_mutex);
         // The end and an error skip the workers: nothing to judge.
-        if (slot->last) m_done.emplace(seq, slot);
+        if (last) m_done.emplace(seq, slot);
         else m_todo.push_back(slot);
       }
       m_changed.notify_all();
-      if (slot->last) return;
+      if (last) return;
     }
   }
 
