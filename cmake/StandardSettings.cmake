@@ -7,6 +7,14 @@ if(JAMSOS_SANITIZE)
   add_link_options(-fsanitize=address,undefined)
 endif()
 
+# ThreadSanitizer for the threads of validate, dedupe, consolidate and reconcile
+# (core/ordered_pipeline.hpp); it cannot be combined with AddressSanitizer.
+option(JAMSOS_SANITIZE_THREAD "Build with ThreadSanitizer" OFF)
+if(JAMSOS_SANITIZE_THREAD)
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+endif()
+
 function(jamsos_set_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
                          -Wno-sign-conversion -Wnon-virtual-dtor -Wold-style-cast)
