@@ -86,25 +86,25 @@ void append_cp1252_as_utf8(std::string_view text, std::string& out) {
   }
 }
 
-std::string replace_invalid_utf8(std::string_view s) {
+std::string replace_invalid_utf8(std::string_view text) {
   std::string out;
-  out.reserve(s.size() + 8);
+  out.reserve(text.size() + 8);
   std::size_t i = 0;
-  while (i < s.size()) {
-    const auto b = static_cast<unsigned char>(s[i]);
+  while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
     std::size_t n = 0;
     unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte (no overlongs, surrogates)
     if (b < 0x80) n = 1;
     else if (b >= 0xC2 && b <= 0xDF) n = 2;
     else if (b >= 0xE0 && b <= 0xEF) n = 3, lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
     else if (b >= 0xF0 && b <= 0xF4) n = 4, lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
-    bool ok = n > 0 && i + n <= s.size();
+    bool ok = n > 0 && i + n <= text.size();
     for (std::size_t k = 1; ok && k < n; ++k) {
-      const auto c = static_cast<unsigned char>(s[i + k]);
+      const auto c = static_cast<unsigned char>(text[i + k]);
       ok = k == 1 ? c >= lo && c <= hi : c >= 0x80 && c <= 0xBF;
     }
     if (ok) {
-      out.append(s.substr(i, n));
+      out.append(text.substr(i, n));
       i += n;
     } else {
       out += "\xEF\xBF\xBD";

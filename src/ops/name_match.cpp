@@ -64,7 +64,7 @@ char latin1_base(unsigned char second) {
   static_assert(map.size() == 64);
   if (second < 0x80 || second > 0xBF) return 0;
   const char c = map[second - 0x80u];
-  return c == ' ' ? 0 : c;
+  return c == ' ' ? '\0' : c;
 }
 
 // Lower-case letters, dots kept (degrees are recognised by them), apostrophes dropped
@@ -154,8 +154,7 @@ std::string fold(std::string_view w) {
     else if (c == 'p' && next == 'h') s.push_back('f'), ++i;
     else if (c == 'q') s.push_back('k');
     else if (c == 'x') s.append("ks");
-    else if (c == 'j' && old_spelling) s.push_back('i');
-    else if (c == 'y') s.push_back('i');
+    else if (c == 'y' || (c == 'j' && old_spelling)) s.push_back('i');
     else s.push_back(c);
   }
   s.erase(std::unique(s.begin(), s.end()), s.end());
