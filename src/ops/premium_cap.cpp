@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "jamsos/core/audit.hpp"  // mask_digit_runs: a cell quoted on stderr may hold a NIK
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
 #include "jamsos/core/text.hpp"
@@ -48,7 +49,7 @@ std::optional<Month> PremiumCap::last_month(const csv::MultiReader& roster,
               "kosongkan bila tidak ada batas usia.",
               "{}: akhir_iuran '{}' cannot be read; write it as YYYY-MM (e.g. 2026-02), or leave "
               "it empty where there is no age cap."),
-          roster.location(rec), text));
+          roster.location(rec), mask_digit_runs(text)));
   }
   // Empty (consolidate's "no cap") or absent: the profile decides; the regulation wins
   // over a blanked cell.
@@ -63,7 +64,7 @@ std::optional<Month> PremiumCap::last_month(const csv::MultiReader& roster,
           "{}: akhir_iuran is empty and tanggal_lahir '{}' cannot be read, so the last premium "
           "month ({}) cannot be computed; fill in akhir_iuran (YYYY-MM) or tanggal_lahir "
           "(YYYY-MM-DD, DD-MM-YYYY, DD/MM/YYYY)."),
-      roster.location(rec), text, m_profile.premium_cap_rule.article));
+      roster.location(rec), mask_digit_runs(text), m_profile.premium_cap_rule.article));
 }
 
 }  // namespace jamsos
