@@ -8,14 +8,18 @@
 // The pipeline, one step per block of consolidate():
 //   1. read: check each record, park it in the RowSpool, keep a 32-byte Candidate
 //      (one thread parses, the others check and encode batches, the spool takes them in order)
-//   2. one person once: sort by NIK, a repeat stops the run ("run jamsos dedupe first")
-//   3. rank: sort by RankKey (consolidate_rank.hpp)
+//   2. one person once: the NIKs sorted, a repeat stops the run ("run jamsos dedupe first")
+//   3. rank: sort by RankKey (consolidate_rank.hpp), at the same time as step 2
 //   4. regroup the spool in rank order, a bucket of at most 4 MiB at a time (RankOrder)
 //   5. select and write in rank order: the decision on one thread, the rows encoded on the
 //      others, written in rank order: list (no 1..n), waitlist, summary totals
 //   6. summary CSV
 // The outputs are byte for byte what one thread writes (JAMSOS_THREADS=1).
 #include "jamsos/ops/consolidate.hpp"
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <charconv>
@@ -24,7 +28,10 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <string_view>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -65,8 +72,10 @@ const char* summary_group_code(SummaryLine::Group group) {
 
 namespace {
 
-constexpr std::uint64_t kReserveAfterBytes = 16u << 20;
-constexpr std::size_t kBatchRows = 512;            // records per batch of either pipeline
+// Rows per batch: a read batch holds parsed records (~1 KB a row with the strings), a write
+// batch only bytes (~600 a row); fewer, larger batches mean fewer thread hand-offs.
+constexpr std::size_t kReadBatchRows = 1024;
+constexpr std::size_t kWriteBatchRows = 2048;
 constexpr std::size_t kBucketBytes = 4u << 20;     // spool bytes of one rank bucket in memory
 constexpr std::size_t kPendingBytes = 4u << 20;    // all per-bucket buffers while regrouping
 constexpr std::size_t kSpoolBlock = 1u << 20;      // sequential reads of the spool
@@ -76,9 +85,58 @@ constexpr std::size_t kCacheLimit = 4096;          // texts remembered per threa
 struct Candidate {
   RankKey key;
   MonthIndex last_month = no_premium_cap;  // akhir_iuran
-  std::uint32_t row = 0;                   // input order: index into the spool offsets
+  std::uint32_t row = 0;                   // input order: index into the record sizes
 };
 static_assert(sizeof(Candidate) == 32, "one candidate per row: keep it small");
+
+// A vector that grows by chunks (what it holds is never copied while it grows) and hands over
+// one std::vector at the end, each chunk freed as soon as it is copied: the keys of 10M rows
+// from a pipe (no size to reserve from) never pass through a doubling.
+template <typename T>
+class ChunkedVector {
+ public:
+  void push_back(const T& value) {
+    if (m_chunks.empty() || m_chunks.back().size() == kChunk) {
+      m_chunks.emplace_back();
+      m_chunks.back().reserve(kChunk);
+    }
+    m_chunks.back().push_back(value);
+    ++m_size;
+  }
+  std::size_t size() const { return m_size; }
+  std::vector<T> take() {
+    if (m_chunks.size() == 1) {
+      std::vector<T> out = std::move(m_chunks.front());
+      m_chunks.clear();
+      m_size = 0;
+      return out;
+    }
+    std::vector<T> out;
+    out.reserve(m_size);
+    for (auto& chunk : m_chunks) {
+      out.insert(out.end(), chunk.begin(), chunk.end());
+      std::vector<T>().swap(chunk);
+    }
+    m_chunks.clear();
+    m_size = 0;
+    return out;
+  }
+
+ private:
+  // 32 MiB: glibc's largest mmap threshold, so that each chunk is its own mapping and goes
+  // back to the system when freed (1M candidates in one chunk; pages never written cost nothing).
+  static constexpr std::size_t kChunk = (std::size_t{32} << 20) / sizeof(T);
+  std::vector<std::vector<T>> m_chunks;
+  std::size_t m_size = 0;
+};
+
+// Gives the pages of freed blocks back to the system. glibc keeps what a thread frees in that
+// thread's malloc arena; after a pipeline's batches are gone, several MB sit in each arena.
+void release_free_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
+}
 
 // Lookups by the text as read, without building a std::string per row.
 struct TextHash {
@@ -311,8 +369,8 @@ struct ReadBatch {
 // first rank is asked for. Memory: one bucket and 4 MiB of buffers, never the rows.
 class RankOrder {
  public:
-  // `offsets`: each row's offset in `spool`, then the spool's size; emptied here.
-  RankOrder(RowSpool& spool, std::vector<std::uint64_t>& offsets, const std::vector<Candidate>& ranked,
+  // `sizes`: each row's bytes in `spool`, in input order; emptied here.
+  RankOrder(RowSpool& spool, std::vector<std::uint32_t>& sizes, const std::vector<Candidate>& ranked,
             std::size_t bucket_bytes)
       : m_spool(spool), m_ranked(ranked) {
     const std::size_t n = ranked.size();
@@ -320,7 +378,7 @@ class RankOrder {
     std::uint64_t bytes = 0;
     for (std::size_t r = 0; r < n; ++r) {
       const std::uint32_t row = ranked[r].row;
-      const std::uint64_t size = offsets[row + 1] - offsets[row] + sizeof(std::uint32_t);
+      const std::uint64_t size = std::uint64_t{sizes[row]} + sizeof(std::uint32_t);
       if (bytes > 0 && bytes + size > bucket_bytes) {
         m_first.push_back(r);
         bytes = 0;
@@ -331,12 +389,14 @@ class RankOrder {
     m_first.push_back(n);
     if (buckets() == 1) {
       // Everything fits in one bucket: it is the spool itself, indexed by the offsets.
+      std::vector<std::uint64_t> offsets(n);
+      for (std::size_t row = 1; row < n; ++row) offsets[row] = offsets[row - 1] + sizes[row - 1];
       m_at.resize(n);
       for (std::size_t r = 0; r < n; ++r) m_at[r] = offsets[ranked[r].row];
     } else {
-      regroup(offsets);
+      regroup(sizes);
     }
-    std::vector<std::uint64_t>().swap(offsets);
+    std::vector<std::uint32_t>().swap(sizes);
   }
 
   // The record of rank `r` in spool form; ranks are asked for in increasing order.
@@ -349,10 +409,10 @@ class RankOrder {
   static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
   std::size_t buckets() const { return m_first.size() - 1; }
 
-  void regroup(std::vector<std::uint64_t>& offsets) {
+  void regroup(std::vector<std::uint32_t>& sizes) {
     std::vector<std::uint32_t> rank_of(m_ranked.size());
     for (std::size_t r = 0; r < m_ranked.size(); ++r) rank_of[m_ranked[r].row] = static_cast<std::uint32_t>(r);
-    std::vector<std::uint64_t>().swap(offsets);  // no longer needed: free before the buffers
+    std::vector<std::uint32_t>().swap(sizes);  // no longer needed: free before the buffers
 
     m_buckets = std::make_unique<RowSpool>();
     m_chunks.resize(buckets());
@@ -473,15 +533,15 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
 
   // 1. read: check each record, park it, keep its key.
   RowSpool spool;
-  std::vector<Candidate> candidates;
-  std::vector<std::uint64_t> offsets;  // each row's place in the spool
+  ChunkedVector<Candidate> keys;
+  ChunkedVector<std::uint32_t> record_sizes;  // each row's bytes in the spool, in input order
   ConsolidateResult result;
   {
     std::vector<TextMap<std::uint8_t>> category_caches(thread_count);
     const auto fill = [&](ReadBatch& b) {
-      if (b.records.size() < kBatchRows) b.records.resize(kBatchRows);
+      if (b.records.size() < kReadBatchRows) b.records.resize(kReadBatchRows);
       b.size = 0;
-      while (b.size < kBatchRows && in.next(b.records[b.size])) ++b.size;
+      while (b.size < kReadBatchRows && in.next(b.records[b.size])) ++b.size;
       b.bytes_read = in.bytes_read();
       b.total_bytes = in.total_bytes();
       return b.size > 0;
@@ -493,7 +553,7 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
       b.candidates.clear();
       for (std::size_t i = 0; i < b.size; ++i) {
         csv::Record& rec = b.records[i];
-        csv::stop_on_faulty_record(in, rec);
+        if (rec.fault != csv::RecordFault::none) csv::stop_on_faulty_record(in, rec);
         const std::string_view status = trim(cell(rec, cols.status));
         if (!status.empty() && !iequals(status, "eligible")) {
           stop_run_validate_first(where(in, rec, cols.asal),
@@ -548,64 +608,77 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
         b.candidates.push_back(c);
       }
     };
-    bool reserved = false;
     const auto emit = [&](ReadBatch& b) {
-      if (candidates.size() + b.size > std::numeric_limits<std::uint32_t>::max())
+      if (keys.size() + b.size > std::numeric_limits<std::uint32_t>::max())
         throw DataError(tr("masukan terlalu besar: lebih dari 4 miliar baris", "input too large: over 4 billion rows"));
-      std::uint64_t at = spool.append_encoded(b.spool);
+      spool.append_encoded(b.spool);
       for (std::size_t i = 0; i < b.size; ++i) {
-        offsets.push_back(at);
-        at += b.sizes[i];
-        b.candidates[i].row = static_cast<std::uint32_t>(candidates.size());
-        candidates.push_back(b.candidates[i]);
-      }
-      if (!reserved && b.total_bytes > 0 && b.bytes_read >= kReserveAfterBytes) {
-        // Reserve once from the bytes per row so far, so that the keys of 10M rows do not pass
-        // through a doubling (old + new array at once). bytes_read runs up to one read block
-        // ahead of the rows, hence 16 MiB of evidence and a 10% margin.
-        reserved = true;
-        const double per_row =
-            static_cast<double>(b.bytes_read) / static_cast<double>(candidates.size() + 1);
-        const auto expected = static_cast<std::size_t>(static_cast<double>(b.total_bytes) / per_row * 1.1);
-        candidates.reserve(expected);
-        offsets.reserve(expected + 1);
+        record_sizes.push_back(b.sizes[i]);
+        b.candidates[i].row = static_cast<std::uint32_t>(keys.size());
+        keys.push_back(b.candidates[i]);
       }
       if (progress != nullptr) progress->update(b.bytes_read, b.total_bytes * 2);
     };
     OrderedPipeline<ReadBatch>::run(thread_count, fill, work, emit);
   }
-  offsets.push_back(spool.size());
+  std::vector<Candidate> candidates = keys.take();
+  std::vector<std::uint32_t> sizes = record_sizes.take();
   result.rows_in = candidates.size();
+  release_free_memory();  // the read batches, freed in the arenas of the threads that grew them
 
-  // 2. one person once (Pasal 8 ayat (3): the consolidated list names each person once).
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return a.key.nik != b.key.nik ? a.key.nik < b.key.nik : a.row < b.row;
-  });
-  const Candidate* repeat = nullptr;  // the repeat that comes first in input order
-  const Candidate* original = nullptr;
-  for (std::size_t i = 1; i < candidates.size(); ++i) {
-    if (candidates[i].key.nik == candidates[i - 1].key.nik &&
-        (repeat == nullptr || candidates[i].row < repeat->row)) {
-      repeat = &candidates[i];
-      original = &candidates[i - 1];
+  // 2. one person once (Pasal 8 ayat (3): the consolidated list names each person once), and
+  // 3. rank (Pasal 5 ayat (2) and the contract's tie-breaks): a copy of the NIKs is sorted on
+  // a second thread while this one sorts the candidates by rank.
+  bool repeated = false;
+  {
+    std::vector<std::uint64_t> niks(candidates.size());
+    for (std::size_t i = 0; i < candidates.size(); ++i) niks[i] = candidates[i].key.nik;
+    const auto check = [&niks, &repeated] {
+      std::sort(niks.begin(), niks.end());
+      repeated = std::adjacent_find(niks.begin(), niks.end()) != niks.end();
+    };
+    std::thread checker;
+    if (thread_count > 1) {
+      try {
+        checker = std::thread(check);
+      } catch (const std::system_error&) {
+        // no second thread: check after the sort
+      }
     }
+    std::sort(candidates.begin(), candidates.end(),
+              [](const Candidate& a, const Candidate& b) { return ranks_before(a.key, b.key); });
+    if (checker.joinable()) checker.join();
+    else check();
   }
-  if (repeat != nullptr) {
+  if (repeated) {
+    // Name the repeat that comes first in input order and the row it repeats.
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+      return a.key.nik != b.key.nik ? a.key.nik < b.key.nik : a.row < b.row;
+    });
+    const Candidate* repeat = nullptr;
+    const Candidate* original = nullptr;
+    for (std::size_t i = 1; i < candidates.size(); ++i) {
+      if (candidates[i].key.nik == candidates[i - 1].key.nik &&
+          (repeat == nullptr || candidates[i].row < repeat->row)) {
+        repeat = &candidates[i];
+        original = &candidates[i - 1];
+      }
+    }
+    const auto offset_of = [&sizes](std::uint32_t row) {
+      return std::accumulate(sizes.begin(), sizes.begin() + row, std::uint64_t{0});
+    };
     csv::Record rec;
-    spool.read(offsets[original->row], rec);
+    spool.read(offset_of(original->row), rec);
     const std::string first_at = where(in, rec, cols.asal);
-    spool.read(offsets[repeat->row], rec);
+    spool.read(offset_of(repeat->row), rec);
     throw DataError(where(in, rec, cols.asal) + ": NIK " + mask_nik(trim(cell(rec, cols.nik))) +
                     tr(" sudah ada di ", " already appears at ") + first_at +
                     tr(". Jalankan jamsos dedupe dulu.", ". Run jamsos dedupe first."));
   }
 
-  // 3. rank (Pasal 5 ayat (2) and the contract's tie-breaks).
-  std::sort(candidates.begin(), candidates.end(),
-            [](const Candidate& a, const Candidate& b) { return ranks_before(a.key, b.key); });
-
   // 4. the spooled rows in rank order.
-  RankOrder order(spool, offsets, candidates, options.bucket_bytes > 0 ? options.bucket_bytes : kBucketBytes);
+  RankOrder order(spool, sizes, candidates, options.bucket_bytes > 0 ? options.bucket_bytes : kBucketBytes);
+  release_free_memory();  // the NIK copy and the regrouping buffers
 
   // 5. select and write in rank order.
   std::vector<std::string> list_header(kListColumns, kListColumns + c_list_fixed);
@@ -647,7 +720,7 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
   const auto fill = [&](WriteBatch& b) {
     if (next == n) return false;
     b.first = next;
-    b.size = std::min(kBatchRows, n - next);
+    b.size = std::min(kWriteBatchRows, n - next);
     b.decreed_before = result.decreed;
     b.records.clear();
     b.reasons.resize(b.size);
@@ -695,9 +768,10 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
     if (closed) b.closed_words = closed_words;
     // The rows' bytes are reserved here, on one thread, so that the workers do not grow them
     // in malloc arenas of their own (9 MB more peak memory with two workers).
-    const std::size_t expected = b.records.size() + b.size * (256 + b.closed_words.size());
-    b.list_bytes.reserve(expected);
-    b.wait_bytes.reserve(expected);
+    const std::size_t listed = static_cast<std::size_t>(std::count(b.reasons.begin(), b.reasons.end(), kDecreed));
+    const std::size_t per_row = b.records.size() / b.size + 256;  // + the computed columns
+    b.list_bytes.reserve(listed * per_row);
+    b.wait_bytes.reserve((b.size - listed) * (per_row + b.closed_words.size()));
     next += b.size;
     return true;
   };

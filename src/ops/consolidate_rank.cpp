@@ -34,7 +34,7 @@ RankKey make_rank_key(const RankCells& cells, std::uint64_t nik, std::uint8_t ca
   key.nik = nik;
   key.priority = priority_of(cells);
   key.category = category;
-  if (const auto income = parse_money(cells.penghasilan)) key.income = *income;
+  key.major = pack_rank_major(key.priority, key.category, parse_money(cells.penghasilan));
   if (const auto proposed = parse_date(cells.tanggal_usulan)) {
     key.proposed = static_cast<std::int32_t>(date::sys_days(*proposed).time_since_epoch().count());
   }

@@ -24,7 +24,11 @@ constexpr std::size_t kWriteDirect = 64u << 10;  // append_encoded: larger block
 constexpr std::size_t kGuess = 512;              // a random read: one pread for a typical record
 constexpr std::size_t kReadAhead = 1u << 20;     // a sequential read: the next MiB at once
 
-void put_varint(std::string& out, std::uint64_t value) {
+inline void put_varint(std::string& out, std::uint64_t value) {
+  if (value < 0x80) {  // almost every field
+    out.push_back(static_cast<char>(value));
+    return;
+  }
   char bytes[10];
   std::size_t n = 0;
   while (value >= 0x80) {
@@ -35,7 +39,8 @@ void put_varint(std::string& out, std::uint64_t value) {
   out.append(bytes, n);
 }
 
-std::uint64_t get_varint(const char*& p) {
+inline std::uint64_t get_varint(const char*& p) {
+  if (static_cast<unsigned char>(*p) < 0x80) return static_cast<unsigned char>(*p++);
   std::uint64_t value = 0;
   for (unsigned shift = 0;; shift += 7) {
     const auto byte = static_cast<unsigned char>(*p++);

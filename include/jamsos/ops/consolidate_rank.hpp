@@ -8,6 +8,7 @@
 // same day are ordered by NIK alone, so the list is the same on every run and machine.
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string_view>
 
 #include "jamsos/core/money.hpp"
@@ -15,9 +16,22 @@
 
 namespace jamsos {
 
+constexpr std::uint64_t pack_rank_major(std::uint8_t priority, std::uint8_t category,
+                                        std::optional<Sen> income) {
+  constexpr std::uint64_t no_income = (std::uint64_t{1} << 61) - 1;
+  const std::uint64_t money =
+      income ? static_cast<std::uint64_t>(*income + (Sen{1} << 58)) : no_income;
+  return (std::uint64_t{priority == 1 ? 0u : 1u} << 63) | (std::uint64_t{category} << 61) | money;
+}
+static_assert(max_money < (Sen{1} << 57), "the income must fit its 61 bits of RankKey::major");
+
 struct RankKey {
   std::uint64_t nik = 0;
-  Sen income = std::numeric_limits<Sen>::max();                      // empty/unreadable: last
+  // prioritas, category and penghasilan packed so that one comparison decides the first three
+  // rules (pack_rank_major): prioritas 1 -> 0, 2 -> 1 in bit 63; the category 0..2 in bits
+  // 61-62; the income in sen + 2^58 in bits 0-60 (|income| <= max_money < 2^57), all ones
+  // when empty or unreadable (last).
+  std::uint64_t major = pack_rank_major(2, 2, std::nullopt);
   std::int32_t proposed = std::numeric_limits<std::int32_t>::max();  // days since 1970; empty: last
   std::uint8_t priority = 2;                                         // 1 or 2
   std::uint8_t category = 2;                                         // 0 FM, 1 OTM, 2 anything else
@@ -26,9 +40,7 @@ static_assert(sizeof(RankKey) == 24, "consolidate holds one RankKey per candidat
 
 // True when `a` comes before `b` on the list.
 inline bool ranks_before(const RankKey& a, const RankKey& b) {
-  if (a.priority != b.priority) return a.priority < b.priority;
-  if (a.category != b.category) return a.category < b.category;
-  if (a.income != b.income) return a.income < b.income;
+  if (a.major != b.major) return a.major < b.major;
   if (a.proposed != b.proposed) return a.proposed < b.proposed;
   return a.nik < b.nik;
 }

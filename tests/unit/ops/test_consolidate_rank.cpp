@@ -1,5 +1,8 @@
 // The decree list's order (Pasal 5 ayat (2) and the contract's tie-breaks).
 #include <algorithm>
+#include <iterator>
+#include <optional>
+#include <tuple>
 #include <catch2/catch.hpp>
 #include <vector>
 
@@ -87,5 +90,24 @@ TEST_CASE("consolidate::ranks_before ties", "[consolidate]") {
     std::vector<std::uint64_t> niks;
     for (const auto& k : keys) niks.push_back(k.nik);
     CHECK(niks == std::vector<std::uint64_t>{1, 2, 3, 4, 5, 6, 7});
+  }
+}
+
+TEST_CASE("consolidate::pack_rank_major keeps the order of the three first rules", "[consolidate]") {
+  // Every pair below must compare as (prioritas, category, income with empty last) compares.
+  const std::optional<Sen> incomes[] = {-max_money, -1, 0, 1, rupiah(1500000), max_money - 1, max_money,
+                                        std::nullopt};
+  std::vector<std::tuple<int, int, int>> order;  // (priority, category, income index)
+  for (const int p : {1, 2})
+    for (const int c : {0, 1, 2})
+      for (int i = 0; i < static_cast<int>(std::size(incomes)); ++i) order.emplace_back(p, c, i);
+  for (const auto& [pa, ca, ia] : order) {
+    for (const auto& [pb, cb, ib] : order) {
+      const bool expected = std::tie(pa, ca, ia) < std::tie(pb, cb, ib);
+      const bool packed =
+          pack_rank_major(static_cast<std::uint8_t>(pa), static_cast<std::uint8_t>(ca), incomes[ia]) <
+          pack_rank_major(static_cast<std::uint8_t>(pb), static_cast<std::uint8_t>(cb), incomes[ib]);
+      CHECK(packed == expected);
+    }
   }
 }
