@@ -1,9 +1,10 @@
 // run_dedupe on small CSV files (Pasal 8 ayat (2)): which copy of a NIK stays, rows already
 // registered, the reviewer's decisions, the review list, row conservation, a piped input,
-// and the errors that stop a run.
+// one thread or several, `asal` texts repeated as written, and the errors that stop a run.
 #include <catch2/catch.hpp>
 #include <sys/stat.h>
 
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <thread>
@@ -333,4 +334,59 @@ TEST_CASE("dedupe::review_block compares far fewer than every pair", "[dedupe]")
   };
   CHECK(has(10, 1000));
   CHECK(has(20, 1500));
+}
+
+TEST_CASE("dedupe::duplikat_dari repeats the kept row's asal as written", "[dedupe]") {
+  // asal is kept as (file, line) when it reads FILE:LINE and the line prints back the same;
+  // anything else is kept as text. Each NIK below is proposed twice; the second row stays.
+  TempDir dir;
+  const std::vector<std::string> asal = {"dinsos.csv:12",     "dinsos.csv:0012", "dinsos.csv:1234567890", "a:b:7",
+                                         "tanpa titik dua", "dinsos.csv:",      ":5",                     "dishub.csv:0",
+                                         "dinsos.csv:13"};
+  std::string csv = "nik,asal,tanggal_usulan\n";
+  for (std::size_t i = 0; i < asal.size(); ++i) {
+    const std::string nik = std::to_string(6471010101900000ULL + i);
+    csv += nik + ",lama," + "2025-08-01\n" + nik + "," + asal[i] + ",2025-08-02\n";
+  }
+  const Result r = run(dir, {dir.file("a.csv", csv)});
+  REQUIRE(r.counts.duplicate_nik == asal.size());
+  std::string expected = "nik,asal,tanggal_usulan,alasan,duplikat_dari\n";
+  for (std::size_t i = 0; i < asal.size(); ++i)
+    expected += std::to_string(6471010101900000ULL + i) + ",lama,2025-08-01,duplicate_nik," + asal[i] + "\n";
+  CHECK(r.duplicates == expected);
+}
+
+TEST_CASE("dedupe::one thread or several, the same bytes", "[dedupe]") {
+  // 3,000 rows over ~1,000 NIKs (repeats, rows without a NIK, ties on tanggal_usulan), a roster
+  // with repeated NIKs, a review: every output compared between JAMSOS_THREADS=1 and 3.
+  TempDir dir;
+  std::uint64_t state = 5;
+  const auto next = [&] { return (state = state * 6364136223846793005ULL + 1442695040888963407ULL) >> 33; };
+  std::string csv = "nik,nama,tanggal_lahir,jenis_kelamin,tanggal_usulan,asal\n";
+  for (int i = 0; i < 3000; ++i) {
+    const std::uint64_t n = next() % 1000;
+    const std::string nik = n == 0 ? "bukan nik" : std::to_string(6471010101900000ULL + n * 7);
+    csv += nik + ",Nama " + std::to_string(n % 50) + ",1990-01-" + std::to_string(10 + n % 3) + "," +
+           (n % 2 ? "L" : "P") + ",2025-08-0" + std::to_string(1 + next() % 3) + ",usulan.csv:" + std::to_string(i + 2) +
+           "\n";
+  }
+  std::string roster = "nik\n";
+  for (int i = 0; i < 500; ++i) roster += std::to_string(6471010101900000ULL + (next() % 2000) * 7) + "\n";
+  const auto input = dir.file("usulan.csv", csv);
+  DedupeOptions options;
+  options.against = {dir.file("bpjs.csv", roster)};
+  const char* before = std::getenv("JAMSOS_THREADS");
+  const std::string saved = before ? before : "";
+  ::setenv("JAMSOS_THREADS", "1", 1);
+  const Result one = run(dir, {input}, options, true);
+  ::setenv("JAMSOS_THREADS", "3", 1);
+  const Result three = run(dir, {input}, options, true);
+  if (before) ::setenv("JAMSOS_THREADS", saved.c_str(), 1);
+  else ::unsetenv("JAMSOS_THREADS");
+  CHECK(one.counts.already_registered > 0);
+  CHECK(one.counts.duplicate_nik > 0);
+  CHECK(one.counts.review_pairs > 0);
+  CHECK(one.out == three.out);
+  CHECK(one.duplicates == three.duplicates);
+  CHECK(one.review == three.review);
 }
