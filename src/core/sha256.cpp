@@ -37,7 +37,7 @@ inline std::uint32_t load_be32(const std::uint8_t* p) {
 void compress_portable(std::array<std::uint32_t, 8>& state, const std::uint8_t* data, std::size_t blocks) {
   for (; blocks > 0; --blocks, data += 64) {
     std::uint32_t w[64];
-    for (int t = 0; t < 16; ++t) w[t] = load_be32(data + 4 * t);
+    for (std::size_t t = 0; t < 16; ++t) w[t] = load_be32(data + 4 * t);
     for (int t = 16; t < 64; ++t) {
       const std::uint32_t s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3);
       const std::uint32_t s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10);
@@ -83,10 +83,10 @@ __attribute__((target("sha,sse4.1,ssse3"))) void compress_sha_ni(std::array<std:
     const __m128i abef = state0, cdgh = state1;
     __m128i w[4];
     for (int i = 0; i < 4; ++i)
-      w[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * i)), byte_swap);
+      w[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * static_cast<std::size_t>(i))), byte_swap);
 #pragma GCC unroll 16
     for (int i = 0; i < 16; ++i) {
-      __m128i msg = _mm_add_epi32(w[i & 3], _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kRound[4 * i])));
+      __m128i msg = _mm_add_epi32(w[i & 3], _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kRound[4 * static_cast<std::size_t>(i)])));
       state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
       if (i >= 3 && i <= 14) {  // words 4(i+1)..4(i+1)+3
         w[(i + 1) & 3] = _mm_add_epi32(w[(i + 1) & 3], _mm_alignr_epi8(w[i & 3], w[(i - 1) & 3], 4));
