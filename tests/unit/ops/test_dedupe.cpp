@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -18,6 +19,7 @@
 #include "jamsos/csv/writer.hpp"
 #include "jamsos/ops/dedupe.hpp"
 #include "jamsos/ops/dedupe_review.hpp"
+#include "jamsos/ops/name_match.hpp"
 
 using namespace jamsos;
 using csv::test::slurp;
@@ -389,4 +391,49 @@ TEST_CASE("dedupe::one thread or several, the same bytes", "[dedupe]") {
   CHECK(one.out == three.out);
   CHECK(one.duplicates == three.duplicates);
   CHECK(one.review == three.review);
+}
+
+TEST_CASE("dedupe::spelling_distance within two half-edits agrees with the full table", "[dedupe]") {
+  // The review asks for bounds 1 and 2, which spelling_distance answers without its table;
+  // checked against the table written out here (optimal string alignment, half-edits).
+  const auto look_alike = [](char a, char b) {
+    for (const char* p : {"ie", "uo", "fp", "fv", "pv", "vw", "ck", "sz", "dt", "bp"})
+      if ((a == p[0] && b == p[1]) || (a == p[1] && b == p[0])) return true;
+    return false;
+  };
+  const auto table = [&](const std::string& a, const std::string& b) {
+    std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1, 0));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(2 * i);
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(2 * j);
+    for (std::size_t i = 1; i <= a.size(); ++i)
+      for (std::size_t j = 1; j <= b.size(); ++j) {
+        const int sub = a[i - 1] == b[j - 1] ? 0 : look_alike(a[i - 1], b[j - 1]) ? 1 : 2;
+        d[i][j] = std::min({d[i - 1][j] + 2, d[i][j - 1] + 2, d[i - 1][j - 1] + sub});
+        if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 2);
+      }
+    return d[a.size()][b.size()];
+  };
+  std::uint64_t state = 9;
+  const auto next = [&] { return (state = state * 6364136223846793005ULL + 1442695040888963407ULL) >> 33; };
+  const std::string letters = "aeioubpdtfvwcksz";
+  std::size_t wrong = 0;
+  for (int n = 0; n < 200000; ++n) {
+    std::string a(2 + next() % 6, 'a');
+    for (auto& c : a) c = letters[next() % letters.size()];
+    std::string b = a;
+    for (std::uint64_t edits = next() % 3; edits > 0; --edits) {
+      const std::size_t at = b.empty() ? 0 : next() % b.size();
+      switch (next() % 4) {
+        case 0: if (!b.empty()) b[at] = letters[next() % letters.size()]; break;
+        case 1: b.insert(b.begin() + static_cast<std::ptrdiff_t>(at), letters[next() % letters.size()]); break;
+        case 2: if (!b.empty()) b.erase(at, 1); break;
+        default: if (at + 1 < b.size()) std::swap(b[at], b[at + 1]);
+      }
+    }
+    for (const int bound : {0, 1, 2}) {
+      const int expected = table(a, b), got = spelling_distance(a, b, bound);
+      wrong += expected <= bound ? got != expected : got <= bound;
+    }
+  }
+  CHECK(wrong == 0);
 }
