@@ -11,6 +11,7 @@
 #include "jamsos/core/i18n.hpp"
 #include "jamsos/core/ordered_pipeline.hpp"
 #include "jamsos/csv/encoding.hpp"
+#include "jamsos/csv/record_batch.hpp"
 #include "jamsos/ops/validate.hpp"
 
 namespace jamsos {
@@ -19,11 +20,7 @@ namespace {
 
 constexpr std::size_t kBatchRows = 256;  // a batch stays in L2 between parsing and judging (perf)
 
-struct Batch {
-  std::vector<csv::Record> records;  // reused: the strings keep their capacity
-  std::size_t size = 0;
-  std::uint64_t bytes_read = 0;       // after the batch, for the progress bar
-  std::uint64_t total_bytes = 0;
+struct Batch : csv::RecordBatch {
   std::string main_bytes, reject_bytes;  // encoded rows
   std::size_t main_rows = 0, reject_rows = 0;
   ValidateCounts counts;
@@ -73,14 +70,7 @@ ValidateCounts run_validate(csv::MultiReader& in, const Profile& profile, const 
   if (rejects) rejects->write_row(layout.header());
   const csv::RowEncoder encoder = main_out.encoder();
 
-  const auto fill = [&](Batch& b) {
-    if (b.records.size() < kBatchRows) b.records.resize(kBatchRows);
-    b.size = 0;
-    while (b.size < kBatchRows && in.next(b.records[b.size])) ++b.size;
-    b.bytes_read = in.bytes_read();
-    b.total_bytes = in.total_bytes();
-    return b.size > 0;
-  };
+  const auto fill = [&](Batch& b) { return b.fill(in, kBatchRows); };
 
   const auto work = [&](Batch& b, unsigned w) {
     Worker& k = workers[w];
