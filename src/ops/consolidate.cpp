@@ -6,14 +6,15 @@
 // even a cheaper one further down (the contract: stop at the first that does not fit).
 //
 // The pipeline, one step per block of consolidate():
-//   1. read: check each record, park it in the RowSpool, keep a 32-byte Candidate
-//      (one thread parses, the others check and encode batches, the spool takes them in order)
+//   1. read: check each record, keep a 32-byte Candidate, park the record on disk in the
+//      partition of rank keys it falls in (RankPartitions, consolidate_order.hpp); one thread
+//      parses, the others check and encode batches, this one takes them in input order
 //   2. one person once: the NIKs sorted, a repeat stops the run ("run jamsos dedupe first")
 //   3. rank: sort by RankKey (consolidate_rank.hpp), at the same time as step 2
-//   4. regroup the spool in rank order, a bucket of at most 4 MiB at a time (RankOrder)
-//   5. select and write in rank order: the decision on one thread, the rows encoded on the
-//      others, written in rank order: list (no 1..n), waitlist, summary totals
-//   6. summary CSV
+//   4. select and write in rank order (RankOrder: a partition of ~4 MiB in memory at a time):
+//      the decision on one thread, the rows encoded on the others, written in rank order:
+//      list (no 1..n), waitlist, summary totals
+//   5. summary CSV
 // The outputs are byte for byte what one thread writes (JAMSOS_THREADS=1).
 #include "jamsos/ops/consolidate.hpp"
 
@@ -28,7 +29,6 @@
 #include <limits>
 #include <map>
 #include <memory>
-#include <numeric>
 #include <string_view>
 #include <system_error>
 #include <thread>
@@ -40,6 +40,7 @@
 #include "jamsos/core/nik.hpp"
 #include "jamsos/core/ordered_pipeline.hpp"
 #include "jamsos/core/text.hpp"
+#include "jamsos/ops/consolidate_order.hpp"
 #include "jamsos/ops/consolidate_premium.hpp"
 #include "jamsos/ops/consolidate_rank.hpp"
 #include "jamsos/ops/row_spool.hpp"
@@ -76,18 +77,8 @@ namespace {
 // batch only bytes (~600 a row); fewer, larger batches mean fewer thread hand-offs.
 constexpr std::size_t kReadBatchRows = 1024;
 constexpr std::size_t kWriteBatchRows = 2048;
-constexpr std::size_t kBucketBytes = 4u << 20;     // spool bytes of one rank bucket in memory
-constexpr std::size_t kPendingBytes = 4u << 20;    // all per-bucket buffers while regrouping
-constexpr std::size_t kSpoolBlock = 1u << 20;      // sequential reads of the spool
+constexpr std::size_t kBucketBytes = 4u << 20;     // records of one rank bucket in memory
 constexpr std::size_t kCacheLimit = 4096;          // texts remembered per thread (free text stays bounded)
-
-// What memory holds per row: 32 bytes, whatever the width of the row (step 1).
-struct Candidate {
-  RankKey key;
-  MonthIndex last_month = no_premium_cap;  // akhir_iuran
-  std::uint32_t row = 0;                   // input order: index into the record sizes
-};
-static_assert(sizeof(Candidate) == 32, "one candidate per row: keep it small");
 
 // A vector that grows by chunks (what it holds is never copied while it grows) and hands over
 // one std::vector at the end, each chunk freed as soon as it is copied: the keys of 10M rows
@@ -245,7 +236,7 @@ void append_month(std::string& out, MonthIndex i) {
   out.append(text, sizeof text);
 }
 
-// Summary totals, keyed so that iteration gives the contract's order (step 6). Each worker
+// Summary totals, keyed so that iteration gives the contract's order (step 5). Each worker
 // keeps its own and they are merged at the end (sums do not depend on the order).
 class SummaryTotals {
  public:
@@ -363,140 +354,6 @@ struct ReadBatch {
   std::vector<Candidate> candidates;               // `row` filled in input order by emit
 };
 
-// Step 4: the spooled records handed out in rank order. With more than one bucket the spool
-// is read once in order and each record appended to its bucket's part of a second spool; a
-// bucket (a run of consecutive ranks of at most kBucketBytes) is then read whole when its
-// first rank is asked for. Memory: one bucket and 4 MiB of buffers, never the rows.
-class RankOrder {
- public:
-  // `sizes`: each row's bytes in `spool`, in input order; emptied here.
-  RankOrder(RowSpool& spool, std::vector<std::uint32_t>& sizes, const std::vector<Candidate>& ranked,
-            std::size_t bucket_bytes)
-      : m_spool(spool), m_ranked(ranked) {
-    const std::size_t n = ranked.size();
-    m_first.push_back(0);
-    std::uint64_t bytes = 0;
-    for (std::size_t r = 0; r < n; ++r) {
-      const std::uint32_t row = ranked[r].row;
-      const std::uint64_t size = std::uint64_t{sizes[row]} + sizeof(std::uint32_t);
-      if (bytes > 0 && bytes + size > bucket_bytes) {
-        m_first.push_back(r);
-        bytes = 0;
-      }
-      bytes += size;
-      m_largest = std::max<std::uint64_t>(m_largest, bytes);
-    }
-    m_first.push_back(n);
-    if (buckets() == 1) {
-      // Everything fits in one bucket: it is the spool itself, indexed by the offsets.
-      std::vector<std::uint64_t> offsets(n);
-      for (std::size_t row = 1; row < n; ++row) offsets[row] = offsets[row - 1] + sizes[row - 1];
-      m_at.resize(n);
-      for (std::size_t r = 0; r < n; ++r) m_at[r] = offsets[ranked[r].row];
-    } else {
-      regroup(sizes);
-    }
-    std::vector<std::uint32_t>().swap(sizes);
-  }
-
-  // The record of rank `r` in spool form; ranks are asked for in increasing order.
-  const char* record(std::size_t r) {
-    while (m_loaded == kNone || r >= m_first[m_loaded + 1]) load(m_loaded == kNone ? 0 : m_loaded + 1);
-    return m_data.data() + m_at[r - m_first[m_loaded]];
-  }
-
- private:
-  static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
-  std::size_t buckets() const { return m_first.size() - 1; }
-
-  void regroup(std::vector<std::uint32_t>& sizes) {
-    std::vector<std::uint32_t> rank_of(m_ranked.size());
-    for (std::size_t r = 0; r < m_ranked.size(); ++r) rank_of[m_ranked[r].row] = static_cast<std::uint32_t>(r);
-    std::vector<std::uint32_t>().swap(sizes);  // no longer needed: free before the buffers
-
-    m_buckets = std::make_unique<RowSpool>();
-    m_chunks.resize(buckets());
-    std::vector<std::string> pending(buckets());
-    // 32 KiB writes up to 128 buckets (1M typical rows: ~50), smaller ones beyond, 4 KiB at least.
-    const std::size_t flush_at = std::clamp<std::size_t>(kPendingBytes / buckets(), 4u << 10, 32u << 10);
-    const auto flush = [&](std::size_t k) {
-      m_chunks[k].emplace_back(m_buckets->append_encoded(pending[k]), pending[k].size());
-      pending[k].clear();
-    };
-    std::string block;
-    std::size_t want = kSpoolBlock;
-    std::uint32_t row = 0;
-    for (std::uint64_t at = 0, end = m_spool.size(); at < end;) {
-      const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(std::max(want, kSpoolBlock), end - at));
-      block.resize(n);
-      m_spool.read_bytes(at, block.data(), n);
-      std::size_t i = 0;
-      while (n - i >= sizeof(std::uint32_t)) {
-        const std::size_t whole = RowSpool::encoded_size(block.data() + i);
-        if (whole > n - i) break;
-        const std::uint32_t r = rank_of[row++];
-        const std::size_t k =
-            static_cast<std::size_t>(std::upper_bound(m_first.begin(), m_first.end(), r) - m_first.begin()) - 1;
-        std::string& out = pending[k];
-        out.append(reinterpret_cast<const char*>(&r), sizeof r);
-        out.append(block.data() + i, whole);
-        if (out.size() >= flush_at) flush(k);
-        i += whole;
-      }
-      // A record longer than the block: read it whole next time.
-      want = i == 0 ? RowSpool::encoded_size(block.data()) : kSpoolBlock;
-      at += i;
-    }
-    for (std::size_t k = 0; k < buckets(); ++k)
-      if (!pending[k].empty()) flush(k);
-  }
-
-  void load(std::size_t k) {
-    if (m_loaded == kNone) {
-      // Sized once for the largest bucket: growing would leave the old block behind in the
-      // malloc arena of whichever thread loads the buckets.
-      m_data.reserve(static_cast<std::size_t>(m_buckets ? m_largest : m_spool.size()));
-      std::size_t rows = 0;
-      for (std::size_t b = 0; b < buckets(); ++b) rows = std::max(rows, m_first[b + 1] - m_first[b]);
-      if (m_buckets) m_at.reserve(rows);
-    }
-    m_loaded = k;
-    const std::size_t first = m_first[k], count = m_first[k + 1] - first;
-    if (!m_buckets) {  // the one bucket: the whole spool
-      m_data.resize(static_cast<std::size_t>(m_spool.size()));
-      m_spool.read_bytes(0, m_data.data(), m_data.size());
-      return;
-    }
-    std::size_t total = 0;
-    for (const auto& chunk : m_chunks[k]) total += chunk.second;
-    m_data.resize(total);
-    std::size_t at = 0;
-    for (const auto& chunk : m_chunks[k]) {
-      m_buckets->read_bytes(chunk.first, m_data.data() + at, chunk.second);
-      at += chunk.second;
-    }
-    std::vector<std::pair<std::uint64_t, std::size_t>>().swap(m_chunks[k]);
-    m_at.assign(count, 0);
-    for (std::size_t i = 0; i < total;) {
-      std::uint32_t r = 0;
-      std::memcpy(&r, m_data.data() + i, sizeof r);
-      i += sizeof r;
-      m_at[r - first] = i;
-      i += RowSpool::encoded_size(m_data.data() + i);
-    }
-  }
-
-  RowSpool& m_spool;
-  const std::vector<Candidate>& m_ranked;
-  std::vector<std::size_t> m_first;  // first rank of each bucket, then the number of rows
-  std::unique_ptr<RowSpool> m_buckets;
-  std::vector<std::vector<std::pair<std::uint64_t, std::size_t>>> m_chunks;  // per bucket: (offset, size)
-  std::size_t m_loaded = kNone;
-  std::uint64_t m_largest = 0;     // bytes of the largest bucket
-  std::string m_data;              // the loaded bucket
-  std::vector<std::uint64_t> m_at;  // rank - first rank of the bucket -> record in m_data
-};
-
 // Step 5's unit of work: a run of ranks, decided on the reading thread, encoded on a worker.
 struct WriteBatch {
   std::size_t first = 0, size = 0;  // ranks [first, first + size)
@@ -532,7 +389,7 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
   const unsigned thread_count = pipeline_workers();
 
   // 1. read: check each record, park it, keep its key.
-  RowSpool spool;
+  RankPartitions parts(in.total_bytes(), options.bucket_bytes > 0 ? options.bucket_bytes : kBucketBytes);
   ChunkedVector<Candidate> keys;
   ChunkedVector<std::uint32_t> record_sizes;  // each row's bytes in the spool, in input order
   ConsolidateResult result;
@@ -611,16 +468,20 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
     const auto emit = [&](ReadBatch& b) {
       if (keys.size() + b.size > std::numeric_limits<std::uint32_t>::max())
         throw DataError(tr("masukan terlalu besar: lebih dari 4 miliar baris", "input too large: over 4 billion rows"));
-      spool.append_encoded(b.spool);
+      std::size_t at = 0;
       for (std::size_t i = 0; i < b.size; ++i) {
+        const auto row = static_cast<std::uint32_t>(keys.size());
+        parts.add(row, b.candidates[i].key, std::string_view(b.spool.data() + at, b.sizes[i]));
+        at += b.sizes[i];
         record_sizes.push_back(b.sizes[i]);
-        b.candidates[i].row = static_cast<std::uint32_t>(keys.size());
+        b.candidates[i].row = row;
         keys.push_back(b.candidates[i]);
       }
       if (progress != nullptr) progress->update(b.bytes_read, b.total_bytes * 2);
     };
     OrderedPipeline<ReadBatch>::run(thread_count, fill, work, emit);
   }
+  parts.finish();
   std::vector<Candidate> candidates = keys.take();
   std::vector<std::uint32_t> sizes = record_sizes.take();
   result.rows_in = candidates.size();
@@ -664,23 +525,19 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
         original = &candidates[i - 1];
       }
     }
-    const auto offset_of = [&sizes](std::uint32_t row) {
-      return std::accumulate(sizes.begin(), sizes.begin() + row, std::uint64_t{0});
-    };
     csv::Record rec;
-    spool.read(offset_of(original->row), rec);
+    parts.find(original->row, rec);
     const std::string first_at = where(in, rec, cols.asal);
-    spool.read(offset_of(repeat->row), rec);
+    parts.find(repeat->row, rec);
     throw DataError(where(in, rec, cols.asal) + ": NIK " + mask_nik(trim(cell(rec, cols.nik))) +
                     tr(" sudah ada di ", " already appears at ") + first_at +
                     tr(". Jalankan jamsos dedupe dulu.", ". Run jamsos dedupe first."));
   }
 
-  // 4. the spooled rows in rank order.
-  RankOrder order(spool, sizes, candidates, options.bucket_bytes > 0 ? options.bucket_bytes : kBucketBytes);
-  release_free_memory();  // the NIK copy and the regrouping buffers
-
-  // 5. select and write in rank order.
+  // 4. select and write in rank order.
+  RankOrder order(parts, candidates, sizes);
+  std::vector<std::uint32_t>().swap(sizes);
+  release_free_memory();  // the NIK copy (and the buffers of a partition cut in pieces)
   std::vector<std::string> list_header(kListColumns, kListColumns + c_list_fixed);
   std::vector<int> list_source(c_list_fixed, -1);  // input column of each list column, -1 computed
   for (std::size_t i = 0; i < in.header().size(); ++i) {
@@ -880,7 +737,7 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
   OrderedPipeline<WriteBatch>::run(thread_count, fill, work, emit);
   result.premium_total = used;
 
-  // 6. summary (Pasal 12 monitoring, Pasal 14 budget).
+  // 5. summary (Pasal 12 monitoring, Pasal 14 budget).
   SummaryTotals totals(profile, years);
   for (const Worker& k : workers) totals.merge(k.totals);
   result.summary = totals.lines();

@@ -339,7 +339,7 @@ namespace {
 
 // Messy but valid candidates: quotes, a newline and a long address, three date spellings,
 // ages-out, empty incomes and dates, validate's keterangan and a given penanggung_jawab.
-std::string varied_candidates(std::size_t n) {
+std::string varied_candidates(std::size_t n, bool falling_income = false) {
   static const char* const occupations[] = {"a", "c", "f", "pedagang keliling", "astronot", ""};
   static const char* const categories[] = {"FM", "OTM", "fakir miskin", "x", ""};
   std::string s =
@@ -357,7 +357,8 @@ std::string varied_candidates(std::size_t n) {
       default: s += two(day) + '/' + two(month) + '/' + std::to_string(year); break;
     }
     s += std::string(",") + occupations[i % 6] + ',' + categories[i % 5] + ',';
-    if (i % 11 != 0) s += std::to_string((i * 37) % 50 * 100000);
+    if (falling_income) s += std::to_string((n - i) * 1000);
+    else if (i % 11 != 0) s += std::to_string((i * 37) % 50 * 100000);
     s += std::string(",") + (i % 5 == 0 ? "Y" : "") + ",,";
     if (i % 6 != 0) s += "2025-07-" + two(1 + i % 28);
     s += ',';
@@ -417,6 +418,18 @@ TEST_CASE("consolidate::same bytes whatever the buckets and threads", "[consolid
       INFO("bucket_bytes " << bucket << ", threads " << threads);
       o.bucket_bytes = bucket;
       CHECK(run_bytes(input, o, threads) == expected);
+    }
+  }
+  SECTION("an input in reverse rank order: the first rows are no sample of the rest") {
+    // Every later row ranks before the first ones, so one partition gets nearly all the rows
+    // and is cut in pieces by rank.
+    const std::string falling = varied_candidates(700, true);
+    o.bucket_bytes = 0;
+    const Bytes whole = run_bytes(falling, o, "1");
+    for (const std::size_t bucket : {std::size_t{2000}, std::size_t{20000}}) {
+      INFO("bucket_bytes " << bucket);
+      o.bucket_bytes = bucket;
+      CHECK(run_bytes(falling, o, "2") == whole);
     }
   }
   SECTION("and the rows are the input's, each once") {
