@@ -77,6 +77,10 @@ namespace {
 // batch only bytes (~600 a row); fewer, larger batches mean fewer thread hand-offs.
 constexpr std::size_t kReadBatchRows = 1024;
 constexpr std::size_t kWriteBatchRows = 2048;
+// ... and at most about 1 MiB of fields, so that wide rows (up to --max-record-bytes each) do
+// not multiply the memory by the rows of a batch; a field string grown past 64 KiB is let go.
+constexpr std::size_t kBatchBytes = 1u << 20;
+constexpr std::size_t kKeepFieldBytes = 64u << 10;
 constexpr std::size_t kBucketBytes = 4u << 20;     // records of one rank bucket in memory
 constexpr std::size_t kCacheLimit = 4096;          // texts remembered per thread (free text stays bounded)
 
@@ -398,7 +402,11 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
     const auto fill = [&](ReadBatch& b) {
       if (b.records.size() < kReadBatchRows) b.records.resize(kReadBatchRows);
       b.size = 0;
-      while (b.size < kReadBatchRows && in.next(b.records[b.size])) ++b.size;
+      std::size_t bytes = 0;
+      while (b.size < kReadBatchRows && bytes < kBatchBytes && in.next(b.records[b.size])) {
+        for (const std::string& field : b.records[b.size].fields) bytes += field.size();
+        ++b.size;
+      }
       b.bytes_read = in.bytes_read();
       b.total_bytes = in.total_bytes();
       return b.size > 0;
@@ -462,6 +470,8 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
         const std::size_t before = b.spool.size();
         RowSpool::encode(rec, b.spool);
         b.sizes.push_back(static_cast<std::uint32_t>(b.spool.size() - before));
+        for (std::string& field : rec.fields)
+          if (field.capacity() > kKeepFieldBytes) std::string().swap(field);
         b.candidates.push_back(c);
       }
     };
@@ -577,12 +587,12 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
   const auto fill = [&](WriteBatch& b) {
     if (next == n) return false;
     b.first = next;
-    b.size = std::min(kWriteBatchRows, n - next);
     b.decreed_before = result.decreed;
     b.records.clear();
-    b.reasons.resize(b.size);
-    for (std::size_t j = 0; j < b.size; ++j) {
-      const Candidate& c = candidates[next + j];
+    b.reasons.clear();
+    while (b.reasons.size() < kWriteBatchRows && next + b.reasons.size() < n && b.records.size() < kBatchBytes) {
+      const std::size_t rank = next + b.reasons.size();
+      const Candidate& c = candidates[rank];
       const Sen cost = calendar.year_total(options.year, c.last_month);
       std::optional<WaitReason> reason;
       if (c.last_month < first_month) {
@@ -604,7 +614,7 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
       if (!reason) {
         ++result.decreed;
         used += cost;
-        b.reasons[j] = kDecreed;
+        b.reasons.push_back(kDecreed);
       } else {
         switch (*reason) {
           case WaitReason::ages_out_before_start:
@@ -617,11 +627,12 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
             ++result.over_budget;
             break;
         }
-        b.reasons[j] = static_cast<std::uint8_t>(1 + static_cast<int>(*reason));
+        b.reasons.push_back(static_cast<std::uint8_t>(1 + static_cast<int>(*reason)));
       }
-      const char* record = order.record(next + j);
+      const char* record = order.record(rank);
       b.records.append(record, RowSpool::encoded_size(record));
     }
+    b.size = b.reasons.size();
     if (closed) b.closed_words = closed_words;
     // The rows' bytes are reserved here, on one thread, so that the workers do not grow them
     // in malloc arenas of their own (9 MB more peak memory with two workers).

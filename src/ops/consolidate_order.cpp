@@ -104,6 +104,8 @@ void RankPartitions::route(std::uint32_t row, const RankKey& key, std::string_vi
 void RankPartitions::flush(Part& part) {
   part.chunks.push_back(Chunk{m_spool->append_encoded(part.pending), part.pending.size()});
   part.pending.clear();
+  // A long record (up to --max-record-bytes) must not leave its size behind in every partition.
+  if (part.pending.capacity() > 4 * m_flush_at) std::string().swap(part.pending);
 }
 
 void RankPartitions::finish() {
@@ -222,6 +224,7 @@ void RankOrder::split(RankPartitions::Part& part, std::size_t first, const std::
   const auto flush = [&](std::size_t k) {
     made[k].chunks.push_back(RankPartitions::Chunk{m_pieces->append_encoded(pending[k]), pending[k].size()});
     pending[k].clear();
+    if (pending[k].capacity() > 4 * flush_at) std::string().swap(pending[k]);
   };
   std::string block;
   for (const RankPartitions::Chunk& chunk : part.chunks) {
