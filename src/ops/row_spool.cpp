@@ -24,19 +24,22 @@ constexpr std::size_t kWriteDirect = 64u << 10;  // append_encoded: larger block
 constexpr std::size_t kGuess = 512;              // a random read: one pread for a typical record
 constexpr std::size_t kReadAhead = 1u << 20;     // a sequential read: the next MiB at once
 
-inline void put_varint(std::string& out, std::uint64_t value) {
-  if (value < 0x80) {  // almost every field
-    out.push_back(static_cast<char>(value));
-    return;
-  }
-  char bytes[10];
-  std::size_t n = 0;
+inline std::size_t varint_size(std::uint64_t value) {
+  std::size_t n = 1;
   while (value >= 0x80) {
-    bytes[n++] = static_cast<char>((value & 0x7f) | 0x80);
+    value >>= 7;
+    ++n;
+  }
+  return n;
+}
+
+inline char* write_varint(char* p, std::uint64_t value) {
+  while (value >= 0x80) {
+    *p++ = static_cast<char>((value & 0x7f) | 0x80);
     value >>= 7;
   }
-  bytes[n++] = static_cast<char>(value);
-  out.append(bytes, n);
+  *p++ = static_cast<char>(value);
+  return p;
 }
 
 inline std::uint64_t get_varint(const char*& p) {
@@ -83,19 +86,24 @@ RowSpool::~RowSpool() {
 }
 
 void RowSpool::encode(const csv::Record& record, std::string& out) {
-  const std::size_t start = out.size();
-  out.append(sizeof(std::uint32_t), '\0');  // body size, patched below
-  put_varint(out, record.source);
-  put_varint(out, record.line);
-  for (const auto& field : record.fields) {
-    put_varint(out, field.size());
-    out.append(field);
-  }
-  const std::size_t body = out.size() - start - sizeof(std::uint32_t);
+  // Sized first, then written through a pointer: one growth of `out` per record.
+  std::size_t body = varint_size(record.source) + varint_size(record.line);
+  for (const auto& field : record.fields) body += varint_size(field.size()) + field.size();
   if (body > std::numeric_limits<std::uint32_t>::max())
     throw DataError(tr("rekaman lebih dari 4 GiB", "a record over 4 GiB"));
+  const std::size_t start = out.size();
+  out.resize(start + sizeof(std::uint32_t) + body);
+  char* p = out.data() + start;
   const auto size = static_cast<std::uint32_t>(body);
-  std::memcpy(out.data() + start, &size, sizeof(size));
+  std::memcpy(p, &size, sizeof size);
+  p += sizeof size;
+  p = write_varint(p, record.source);
+  p = write_varint(p, record.line);
+  for (const auto& field : record.fields) {
+    p = write_varint(p, field.size());
+    std::memcpy(p, field.data(), field.size());
+    p += field.size();
+  }
 }
 
 std::size_t RowSpool::encoded_size(const char* p) { return sizeof(std::uint32_t) + body_size(p); }

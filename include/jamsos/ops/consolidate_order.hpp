@@ -91,11 +91,15 @@ class RankOrder {
   const char* record(std::size_t r) {
     while (m_loaded == kNone || r >= m_buckets[m_loaded].first + m_buckets[m_loaded].count)
       load(m_loaded == kNone ? 0 : m_loaded + 1);
-    return m_data.data() + m_at[r - m_buckets[m_loaded].first];
+    const std::size_t i = r - m_buckets[m_loaded].first;
+    // The records of a bucket lie in input order: each rank is a cache miss, so ask early.
+    if (i + kAhead < m_at.size()) __builtin_prefetch(m_data.data() + m_at[i + kAhead]);
+    return m_data.data() + m_at[i];
   }
 
  private:
   static constexpr std::size_t kNone = ~std::size_t{0};
+  static constexpr std::size_t kAhead = 8;
   struct Bucket {
     std::size_t first = 0, count = 0;  // ranks [first, first + count)
     RowSpool* spool = nullptr;          // null: the records still in memory (RankPartitions::m_sample)
