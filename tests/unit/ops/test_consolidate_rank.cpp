@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "jamsos/core/profile.hpp"
+#include "jamsos/core/text.hpp"
 #include "jamsos/ops/consolidate_rank.hpp"
 
 using namespace jamsos;
@@ -109,5 +110,16 @@ TEST_CASE("consolidate::pack_rank_major keeps the order of the three first rules
           pack_rank_major(static_cast<std::uint8_t>(pb), static_cast<std::uint8_t>(cb), incomes[ib]);
       CHECK(packed == expected);
     }
+  }
+}
+
+TEST_CASE("consolidate::priority_of reads yes as parse_bool does", "[consolidate]") {
+  for (const char* text : {"", "y", "Y", "ya", "YA", "Ya", "yA", "1", "true", "TRUE", "True", " y ", "\tYa",
+                           "n", "N", "tidak", "0", "false", "yes", "ye", "t", "tru", "truee", "11", "y a", "ÿ",
+                           "2", "ja", "Yy"}) {
+    INFO("'" << text << "'");
+    const bool yes = parse_bool(text) == Tristate::yes;
+    CHECK(priority_of(RankCells{"", text, "", "", "", ""}) == (yes ? 1 : 2));
+    CHECK(priority_of(RankCells{"", "", text, "", "", ""}) == (yes ? 1 : 2));
   }
 }
