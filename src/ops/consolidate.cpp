@@ -348,6 +348,39 @@ void write_summary(csv::Writer& w, const std::vector<SummaryLine>& lines, int ye
          ". Run jamsos validate first and use its main output (the eligible candidates)."));
 }
 
+// Computed columns take a handful of values over a whole list (prioritas 1 or 2, Y-01, the 13
+// possible iuran_tahun, an agency of the profile, an akhir_iuran month...): each value is
+// encoded once, with the delimiter before it, and its bytes appended after that.
+class EncodedValues {
+ public:
+  // Ids 0 .. ids - 1. The slots never move, so what get() returned stays valid.
+  EncodedValues(const csv::RowEncoder& encoder, std::size_t ids) : m_encoder(&encoder), m_slots(ids) {}
+  // `value` as the encoder writes it after the first column, remembered under `id`: an id
+  // stands for one value only.
+  const std::string& get(std::size_t id, std::string_view value) {
+    Slot& slot = m_slots.at(id);
+    if (!slot.known) {
+      m_encoder->field(slot.bytes, value, false);
+      slot.known = true;
+    }
+    return slot.bytes;
+  }
+  // A value not worth remembering, encoded into `scratch`.
+  const std::string& once(std::string& scratch, std::string_view value) const {
+    scratch.clear();
+    m_encoder->field(scratch, value, false);
+    return scratch;
+  }
+
+ private:
+  struct Slot {
+    bool known = false;
+    std::string bytes;
+  };
+  const csv::RowEncoder* m_encoder;
+  std::vector<Slot> m_slots;
+};
+
 // Step 1's unit of work: records parsed on the reading thread, checked and encoded on a worker.
 struct ReadBatch {
   std::vector<csv::Record> records;  // reused: the strings keep their capacity
@@ -646,15 +679,29 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
 
   struct Worker {
     SummaryTotals totals;
+    EncodedValues list, wait;  // computed values as each writer encodes them
     TextMap<const Occupation*> occupations;
     RowSpool::View view;
     std::string number, last, words;
+    std::string agency_bytes, last_bytes, words_bytes, closed_bytes;  // encoded once
     std::vector<Sen> premiums;
   };
+  // EncodedValues ids: one per value of a computed column.
+  enum : std::size_t { id_priority = 0, id_first_month = 2, id_empty, id_monthly, id_zero, id_reason, id_year = id_reason + 3,
+                       id_agency = id_year + 13 };
+  constexpr MonthIndex kMonthWindow = 2400;  // akhir_iuran within 100 years of Y-01: remembered
+  const MonthIndex month_low = first_month - kMonthWindow / 2;
+  const std::size_t id_month = id_agency + profile.occupations.size();
+  const std::size_t id_ages_out = id_month + kMonthWindow;  // the words of an age-out, by month
+  const std::size_t ids = id_ages_out + kMonthWindow;
   std::vector<Worker> workers;
   workers.reserve(thread_count);
-  for (unsigned w = 0; w < thread_count; ++w)
-    workers.push_back(Worker{SummaryTotals(profile, years), {}, {}, {}, {}, {}, std::vector<Sen>(years)});
+  for (unsigned w = 0; w < thread_count; ++w) {
+    workers.push_back(Worker{SummaryTotals(profile, years), EncodedValues(list_encoder, ids),
+                             EncodedValues(wait_encoder, ids), {}, {}, {}, {}, {}, {}, {}, {}, {},
+                             std::vector<Sen>(years)});
+  }
+  const bool first_is_added = !wait_source.empty() && wait_source[0] < 0;  // a waitlist starting with prioritas
 
   const auto work = [&](WriteBatch& b, unsigned w) {
     Worker& k = workers[w];
@@ -669,6 +716,7 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
       if (k.occupations.size() < kCacheLimit) k.occupations.emplace(std::string(text), found);
       return found;
     };
+    if (!b.closed_words.empty()) k.wait.once(k.closed_bytes, b.closed_words);
     std::size_t decreed = b.decreed_before;
     const char* p = b.records.data();
     for (std::size_t j = 0; j < b.size; ++j) {
@@ -691,20 +739,40 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
       const std::string& cost_text =
           year_texts[static_cast<std::size_t>(PremiumCalendar::months_paid(options.year, c.last_month))];
 
+      const auto months_paid = static_cast<std::size_t>(PremiumCalendar::months_paid(options.year, c.last_month));
+      const bool in_window = c.last_month >= month_low && c.last_month < month_low + kMonthWindow;
+      const std::size_t month_slot = in_window ? static_cast<std::size_t>(c.last_month - month_low) : 0;
+      // The computed columns as `values` encodes them (with the delimiter before each).
+      const auto agency_bytes = [&](EncodedValues& values) -> const std::string& {
+        if (occupation != nullptr && agency.data() == occupation->agency.data())
+          return values.get(id_agency + static_cast<std::size_t>(occupation - profile.occupations.data()), agency);
+        return values.once(k.agency_bytes, agency);
+      };
+      const auto last_bytes = [&](EncodedValues& values) -> const std::string& {
+        if (c.last_month == no_premium_cap) return values.get(id_empty, "");
+        return in_window ? values.get(id_month + month_slot, k.last) : values.once(k.last_bytes, k.last);
+      };
+
       if (b.reasons[j] == kDecreed) {
         ++decreed;
         k.number.clear();
         append_number(k.number, decreed);
-        const std::string_view fixed[c_list_fixed] = {
-            k.number,  trim(cell(f, cols.nik)), cell(f, cols.nama), cell(f, cols.tanggal_lahir),
-            pekerjaan, cell(f, cols.kategori),  priority,           agency,
-            first_month_text, k.last,           monthly_text,       cost_text};
-        for (std::size_t i = 0; i < list_source.size(); ++i) {
-          const std::string_view value =
-              i < c_list_fixed ? fixed[i] : f[static_cast<std::size_t>(list_source[i])];
-          list_encoder.field(b.list_bytes, value, i == 0);
-        }
-        list_encoder.end_row(b.list_bytes);
+        std::string& row = b.list_bytes;
+        list_encoder.field(row, k.number, true);
+        list_encoder.field(row, trim(cell(f, cols.nik)), false);
+        list_encoder.field(row, cell(f, cols.nama), false);
+        list_encoder.field(row, cell(f, cols.tanggal_lahir), false);
+        list_encoder.field(row, pekerjaan, false);
+        list_encoder.field(row, cell(f, cols.kategori), false);
+        row.append(k.list.get(id_priority + (c.key.priority == 1 ? 0 : 1), priority));
+        row.append(agency_bytes(k.list));
+        row.append(k.list.get(id_first_month, first_month_text));
+        row.append(last_bytes(k.list));
+        row.append(k.list.get(id_monthly, monthly_text));
+        row.append(k.list.get(id_year + months_paid, cost_text));
+        for (std::size_t i = c_list_fixed; i < list_source.size(); ++i)
+          list_encoder.field(row, f[static_cast<std::size_t>(list_source[i])], false);
+        list_encoder.end_row(row);
         ++b.list_rows;
         for (std::size_t y = 0; y < years; ++y)
           k.premiums[y] = calendar.year_total(options.year + static_cast<int>(y), c.last_month);
@@ -714,25 +782,49 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
         const auto reason = static_cast<WaitReason>(b.reasons[j] - 1);
         const bool ages_out = reason == WaitReason::ages_out_before_start;
         // validate's keterangan may hold warning words: keep them, add why the row waits.
+        const bool earlier_words = keterangan_at < input_width && !f[keterangan_at].empty();
         k.words.clear();
-        if (keterangan_at < input_width && !f[keterangan_at].empty()) k.words.append(f[keterangan_at]).append("; ");
-        if (ages_out) k.words.append(ages_out_head).append(k.last).append(ages_out_tail);
-        else k.words.append(b.closed_words);
-        const std::string_view added[w_added] = {
-            priority,
-            agency,
-            ages_out ? std::string_view() : std::string_view(first_month_text),
-            k.last,
-            ages_out ? std::string_view("0") : std::string_view(monthly_text),
-            cost_text,
-            wait_reason_code(reason),
-            k.words};
-        for (std::size_t i = 0; i < wait_source.size(); ++i) {
-          const int s = wait_source[i];
-          const std::string_view value = s >= 0 ? f[static_cast<std::size_t>(s)] : added[-1 - s];
-          wait_encoder.field(b.wait_bytes, value, i == 0);
+        if (earlier_words || ages_out || first_is_added) {
+          if (earlier_words) k.words.append(f[keterangan_at]).append("; ");
+          if (ages_out) k.words.append(ages_out_head).append(k.last).append(ages_out_tail);
+          else k.words.append(b.closed_words);
         }
-        wait_encoder.end_row(b.wait_bytes);
+        std::string& row = b.wait_bytes;
+        if (first_is_added) {
+          // An input whose first column is one the waitlist fills: every value encoded here.
+          const std::string_view added[w_added] = {
+              priority,
+              agency,
+              ages_out ? std::string_view() : std::string_view(first_month_text),
+              k.last,
+              ages_out ? std::string_view("0") : std::string_view(monthly_text),
+              cost_text,
+              wait_reason_code(reason),
+              k.words};
+          for (std::size_t i = 0; i < wait_source.size(); ++i) {
+            const int s = wait_source[i];
+            wait_encoder.field(row, s >= 0 ? f[static_cast<std::size_t>(s)] : added[-1 - s], i == 0);
+          }
+        } else {
+          EncodedValues& v = k.wait;
+          const std::string* added[w_added] = {
+              &v.get(id_priority + (c.key.priority == 1 ? 0 : 1), priority),
+              &agency_bytes(v),
+              ages_out ? &v.get(id_empty, "") : &v.get(id_first_month, first_month_text),
+              &last_bytes(v),
+              ages_out ? &v.get(id_zero, "0") : &v.get(id_monthly, monthly_text),
+              &v.get(id_year + months_paid, cost_text),
+              &v.get(id_reason + static_cast<std::size_t>(reason), wait_reason_code(reason)),
+              earlier_words ? &v.once(k.words_bytes, k.words)
+              : ages_out    ? (in_window ? &v.get(id_ages_out + month_slot, k.words) : &v.once(k.words_bytes, k.words))
+                            : &k.closed_bytes};
+          for (std::size_t i = 0; i < wait_source.size(); ++i) {
+            const int s = wait_source[i];
+            if (s >= 0) wait_encoder.field(row, f[static_cast<std::size_t>(s)], i == 0);
+            else row.append(*added[-1 - s]);
+          }
+        }
+        wait_encoder.end_row(row);
         ++b.wait_rows;
       }
     }

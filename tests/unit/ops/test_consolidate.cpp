@@ -438,3 +438,33 @@ TEST_CASE("consolidate::same bytes whatever the buckets and threads", "[consolid
     CHECK(r.result.decreed == r.list.size());
   }
 }
+
+TEST_CASE("consolidate::waitlist columns the input already has keep their place", "[consolidate]") {
+  // prioritas first and keterangan in the middle (validate's columns, in any order): the
+  // waitlist writes them in place, keterangan keeping validate's words.
+  ConsolidateOptions o = year(2026);
+  o.quota = 1;
+  const Outcome r = run(
+      "prioritas,nik,nama,keterangan,tanggal_lahir,pekerjaan\n"
+      "2,6471010101800001,A,,1980-01-01,c\n"
+      "1,6471010101800002,B,\"NIK di luar wilayah, periksa\",01-02-1981,c\n"
+      "2,6471010112600003,Old,usia 64,1960-12-01,a\n",
+      o);
+  CHECK(r.waitlist_header ==
+        std::vector<std::string>{"prioritas", "nik", "nama", "keterangan", "tanggal_lahir", "pekerjaan",
+                                 "penanggung_jawab", "mulai_iuran", "akhir_iuran", "iuran_bulanan", "iuran_tahun",
+                                 "alasan"});
+  CHECK(column(r.list, "nama") == std::vector<std::string>{"B"});
+  REQUIRE(r.waitlist.size() == 2);  // A before Old: same prioritas, category and income, then the NIK
+  const Row& old = r.waitlist[1];
+  CHECK(old.at("prioritas") == "2");
+  CHECK(old.at("alasan") == "ages_out_before_start");
+  CHECK(old.at("mulai_iuran").empty());
+  CHECK(old.at("iuran_bulanan") == "0");
+  CHECK_THAT(old.at("keterangan"), Catch::StartsWith("usia 64; ") && Catch::Contains("2025-11"));
+  CHECK(old.at("penanggung_jawab") == "Perangkat Daerah yang membidangi urusan pangan, pertanian dan perikanan");
+  const Row& a = r.waitlist[0];
+  CHECK(a.at("alasan") == "over_quota");
+  CHECK(a.at("tanggal_lahir") == "1980-01-01");
+  CHECK_THAT(a.at("keterangan"), Catch::StartsWith("kuota 1 orang"));
+}
