@@ -29,6 +29,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <stdexcept>
 #include <string_view>
 #include <system_error>
 #include <thread>
@@ -568,6 +569,7 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
         original = &candidates[i - 1];
       }
     }
+    if (repeat == nullptr || original == nullptr) throw std::logic_error("consolidate: the repeated NIK is gone");
     csv::Record rec;
     parts.find(original->row, rec);
     const std::string first_at = where(in, rec, cols.asal);

@@ -101,8 +101,7 @@ void RowSpool::encode(const csv::Record& record, std::string& out) {
   p = write_varint(p, record.line);
   for (const auto& field : record.fields) {
     p = write_varint(p, field.size());
-    std::memcpy(p, field.data(), field.size());
-    p += field.size();
+    p += field.copy(p, field.size());
   }
 }
 

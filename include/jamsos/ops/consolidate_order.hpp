@@ -109,7 +109,7 @@ class RankOrder {
   };
   void split(RankPartitions::Part& part, std::size_t first, const std::vector<Candidate>& ranked,
              const std::vector<std::uint32_t>& sizes);
-  void load(std::size_t bucket);
+  void load(std::size_t index);
 
   RankPartitions& m_parts;
   std::size_t m_bucket_bytes;

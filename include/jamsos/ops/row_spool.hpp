@@ -60,7 +60,7 @@ class RowSpool {
 
  private:
   void flush();
-  void write_all(const char* p, std::size_t n);
+  void write_all(const char* p, std::size_t left);
   std::size_t read_at(char* dst, std::size_t size, std::uint64_t at, std::size_t need);
   int m_fd = -1;
   std::string m_dir;
