@@ -429,7 +429,6 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
   // 1. read: check each record, park it, keep its key.
   RankPartitions parts(in.total_bytes(), options.bucket_bytes > 0 ? options.bucket_bytes : kBucketBytes);
   ChunkedVector<Candidate> keys;
-  ChunkedVector<std::uint32_t> record_sizes;  // each row's bytes in the spool, in input order
   ConsolidateResult result;
   {
     std::vector<TextMap<std::uint8_t>> category_caches(thread_count);
@@ -517,7 +516,6 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
         const auto row = static_cast<std::uint32_t>(keys.size());
         parts.add(row, b.candidates[i].key, std::string_view(b.spool.data() + at, b.sizes[i]));
         at += b.sizes[i];
-        record_sizes.push_back(b.sizes[i]);
         b.candidates[i].row = row;
         keys.push_back(b.candidates[i]);
       }
@@ -527,7 +525,6 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
   }
   parts.finish();
   std::vector<Candidate> candidates = keys.take();
-  std::vector<std::uint32_t> sizes = record_sizes.take();
   result.rows_in = candidates.size();
   release_free_memory();  // the read batches, freed in the arenas of the threads that grew them
 
@@ -580,8 +577,7 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
   }
 
   // 4. select and write in rank order.
-  RankOrder order(parts, candidates, sizes);
-  std::vector<std::uint32_t>().swap(sizes);
+  RankOrder order(parts, candidates);
   release_free_memory();  // the NIK copy (and the buffers of a partition cut in pieces)
   std::vector<std::string> list_header(kListColumns, kListColumns + c_list_fixed);
   std::vector<int> list_source(c_list_fixed, -1);  // input column of each list column, -1 computed

@@ -147,8 +147,7 @@ void RankPartitions::find(std::uint32_t row, csv::Record& out) {
   if (!found) throw std::logic_error("consolidate: a row missing from its partitions");
 }
 
-RankOrder::RankOrder(RankPartitions& parts, const std::vector<Candidate>& ranked,
-                     const std::vector<std::uint32_t>& sizes)
+RankOrder::RankOrder(RankPartitions& parts, const std::vector<Candidate>& ranked)
     : m_parts(parts), m_bucket_bytes(parts.m_bucket_bytes) {
   m_rank_of.resize(ranked.size());
   for (std::size_t r = 0; r < ranked.size(); ++r) m_rank_of[ranked[r].row] = static_cast<std::uint32_t>(r);
@@ -175,7 +174,7 @@ RankOrder::RankOrder(RankPartitions& parts, const std::vector<Candidate>& ranked
         bucket.bytes = part.bytes;
         m_buckets.push_back(std::move(bucket));
       } else {
-        split(part, first, ranked, sizes);
+        split(part, first);
       }
       first += part.rows;
     }
@@ -194,21 +193,39 @@ RankOrder::RankOrder(RankPartitions& parts, const std::vector<Candidate>& ranked
 
 RankOrder::~RankOrder() = default;
 
-// A partition too large to read whole (the first rows were no fair sample of the keys): its
-// records are read once and regrouped by exact rank into pieces of at most bucket_bytes.
-void RankOrder::split(RankPartitions::Part& part, std::size_t first, const std::vector<Candidate>& ranked,
-                      const std::vector<std::uint32_t>& sizes) {
+// Calls f(row, record, size) for each record of a partition, in the order they came.
+template <typename F>
+void RankOrder::read_part(const RankPartitions::Part& part, F&& f) {
+  std::string block;
+  for (const RankPartitions::Chunk& chunk : part.chunks) {
+    block.resize(chunk.size);
+    m_parts.m_spool->read_bytes(chunk.offset, block.data(), chunk.size);
+    for_each_tagged(block.data(), block.data() + block.size(), f);
+  }
+}
+
+// A partition too large to read whole (the first rows were no fair sample of the keys): read
+// once for the record sizes in rank order, which cut it into pieces of at most bucket_bytes,
+// and once more to copy each record, tagged with its rank, to its piece.
+void RankOrder::split(RankPartitions::Part& part, std::size_t first) {
+  std::vector<std::uint32_t> sizes(part.rows);  // by rank - first
+  read_part(part, [&](std::uint32_t row, const char*, std::size_t size) {
+    const std::size_t i = m_rank_of[row] - first;
+    if (i >= sizes.size()) throw std::logic_error("consolidate: a row in the wrong partition");
+    sizes[i] = static_cast<std::uint32_t>(size);
+  });
   std::vector<std::size_t> piece_first = {first};
   std::uint64_t bytes = 0;
-  for (std::size_t r = first; r < first + part.rows; ++r) {
-    const std::uint64_t size = std::uint64_t{sizes[ranked[r].row]} + sizeof(std::uint32_t);
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    const std::uint64_t size = std::uint64_t{sizes[i]} + sizeof(std::uint32_t);
     if (bytes > 0 && bytes + size > m_bucket_bytes) {
-      piece_first.push_back(r);
+      piece_first.push_back(first + i);
       bytes = 0;
     }
     bytes += size;
   }
   piece_first.push_back(first + part.rows);
+  std::vector<std::uint32_t>().swap(sizes);
 
   if (!m_pieces) m_pieces = std::make_unique<RowSpool>();
   const std::size_t pieces = piece_first.size() - 1;
@@ -226,20 +243,14 @@ void RankOrder::split(RankPartitions::Part& part, std::size_t first, const std::
     pending[k].clear();
     if (pending[k].capacity() > 4 * flush_at) std::string().swap(pending[k]);
   };
-  std::string block;
-  for (const RankPartitions::Chunk& chunk : part.chunks) {
-    block.resize(chunk.size);
-    m_parts.m_spool->read_bytes(chunk.offset, block.data(), chunk.size);
-    for_each_tagged(block.data(), block.data() + block.size(),
-                    [&](std::uint32_t row, const char* record, std::size_t size) {
-                      const std::uint32_t r = m_rank_of[row];
-                      const auto k = static_cast<std::size_t>(
-                          std::upper_bound(piece_first.begin(), piece_first.end(), r) - piece_first.begin() - 1);
-                      append_tagged(pending[k], r, std::string_view(record, size));
-                      made[k].bytes += sizeof r + size;
-                      if (pending[k].size() >= flush_at) flush(k);
-                    });
-  }
+  read_part(part, [&](std::uint32_t row, const char* record, std::size_t size) {
+    const std::uint32_t r = m_rank_of[row];
+    const auto k = static_cast<std::size_t>(
+        std::upper_bound(piece_first.begin(), piece_first.end(), r) - piece_first.begin() - 1);
+    append_tagged(pending[k], r, std::string_view(record, size));
+    made[k].bytes += sizeof r + size;
+    if (pending[k].size() >= flush_at) flush(k);
+  });
   for (std::size_t k = 0; k < pieces; ++k)
     if (!pending[k].empty()) flush(k);
   std::vector<RankPartitions::Chunk>().swap(part.chunks);

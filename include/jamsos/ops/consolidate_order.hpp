@@ -5,7 +5,8 @@
 // (boundaries: quantiles of the first rows' keys). After the sort each partition is a run of
 // consecutive ranks, so RankOrder can give the records back in rank order with one partition
 // in memory at a time. A partition that came out too large (the first rows were no fair
-// sample, e.g. an input sorted by income) is regrouped once, by exact rank, into pieces.
+// sample, e.g. an input sorted by income) is cut, by exact rank, into pieces (read twice:
+// the record sizes by rank, then the records to their pieces).
 //
 // Boundary: 1M rows of ~200 bytes from a 194 MB file make 47 partitions of ~4 MiB, each
 // read once; an input under 4 MiB of records (16k rows) never touches the disk.
@@ -79,10 +80,8 @@ class RankPartitions {
 
 class RankOrder {
  public:
-  // `ranked`: the candidates in rank order; `sizes`: each row's record bytes, in input order
-  // (to cut a partition that came out too large into pieces of at most bucket_bytes).
-  RankOrder(RankPartitions& parts, const std::vector<Candidate>& ranked,
-            const std::vector<std::uint32_t>& sizes);
+  // `ranked`: the candidates in rank order.
+  RankOrder(RankPartitions& parts, const std::vector<Candidate>& ranked);
   ~RankOrder();
   RankOrder(const RankOrder&) = delete;
   RankOrder& operator=(const RankOrder&) = delete;
@@ -107,8 +106,9 @@ class RankOrder {
     std::uint64_t bytes = 0;
     bool tagged_by_row = true;  // the u32 before each record: its row (else its rank)
   };
-  void split(RankPartitions::Part& part, std::size_t first, const std::vector<Candidate>& ranked,
-             const std::vector<std::uint32_t>& sizes);
+  void split(RankPartitions::Part& part, std::size_t first);
+  template <typename F>
+  void read_part(const RankPartitions::Part& part, F&& f);
   void load(std::size_t index);
 
   RankPartitions& m_parts;
