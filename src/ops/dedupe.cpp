@@ -173,7 +173,7 @@ char sex_code(std::string_view cell) {
   return iequals(sex, "L") ? 'L' : iequals(sex, "P") ? 'P' : '\0';
 }
 
-// Pass 1: a batch of records read, and the keys a worker took from them.
+// Pass 1: a batch of records read, and the keys taken from them.
 struct KeyBatch {
   std::vector<csv::Record> records;  // reused: the strings keep their capacity
   std::size_t size = 0;
@@ -189,7 +189,7 @@ struct KeyBatch {
   std::vector<char> sex;
 };
 
-// Pass 2: a batch of records read again, and the output rows a worker encoded.
+// Pass 2: a batch of records read again, and their output rows once encoded.
 struct RouteBatch {
   std::vector<csv::Record> records;
   std::size_t size = 0;
