@@ -36,6 +36,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "jamsos/core/audit.hpp"  // mask_digit_runs: a cell quoted to people may hold a NIK
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
 #include "jamsos/core/nik.hpp"
@@ -281,12 +282,13 @@ class SummaryTotals {
       out.push_back(line);
       out.back().group = SummaryLine::Group::agency;
       out.back().name =
-          key.first ? tr("(tanpa penanggung jawab)", "(no responsible agency)") : key.second;
+          key.first ? tr("(tanpa penanggung jawab)", "(no responsible agency)") : mask_digit_runs(key.second);
     }
     for (const auto& [key, line] : m_occupations) {
       out.push_back(line);
       out.back().group = SummaryLine::Group::occupation;
-      out.back().name = key.second.empty() ? tr("(kosong)", "(empty)") : key.second;
+      // Texts outside the profile are as written: a NIK pasted there must not reach the summary.
+      out.back().name = key.second.empty() ? tr("(kosong)", "(empty)") : mask_digit_runs(key.second);
     }
     out.push_back(m_total);
     return out;
@@ -472,7 +474,7 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
           if (!birth) {
             stop_run_validate_first(where(in, rec, cols.asal),
                                     std::string(tr("tanggal_lahir '", "tanggal_lahir '")) +
-                                        std::string(cell(rec, cols.tanggal_lahir)) +
+                                        mask_digit_runs(cell(rec, cols.tanggal_lahir)) +
                                         tr("' tidak terbaca, akhir_iuran tidak bisa dihitung",
                                            "' cannot be read, so akhir_iuran cannot be computed"));
           }
