@@ -33,6 +33,9 @@ namespace jamsos::csv {
 namespace {
 
 constexpr std::size_t kDefaultBlock = std::size_t{1} << 20;
+// The header is gathered in reads this small: a MultiReader opens every input up front and
+// parks all but the current one with what is left of this read (park()).
+constexpr std::size_t kHeadBlock = std::size_t{64} << 10;
 
 // Where a field stopped.
 enum class Stop { delimiter, end_of_line, end_of_input };
@@ -90,6 +93,12 @@ struct Reader::Impl {
   bool at_eof = false;
   std::uint64_t bytes_read = 0;
   std::uint64_t total_bytes = 0;
+  // park(): fd closed and buffer freed; resume() reopens at bytes_read after checking the
+  // file is the same one (device and inode).
+  bool regular = false;
+  bool parked = false;
+  dev_t device = 0;
+  ino_t inode = 0;
 
   std::size_t line = 1;        // physical line of *p
   bool in_record = false;
@@ -112,6 +121,8 @@ struct Reader::Impl {
   }
 
   void open_input();
+  void park();
+  void resume();
   void read_head();
   std::size_t read_some(char* into, std::size_t size);
   bool refill();
@@ -159,7 +170,12 @@ void Reader::Impl::open_input() {
       throw InputError(fmt::format(fmt::runtime(tr("{} adalah folder, bukan berkas CSV. Sebutkan berkas di dalamnya.",
                                                    "{} is a folder, not a CSV file. Name a file inside it.")),
                                    display));
-    if (S_ISREG(st.st_mode)) total_bytes = static_cast<std::uint64_t>(st.st_size);
+    if (S_ISREG(st.st_mode)) {
+      total_bytes = static_cast<std::uint64_t>(st.st_size);
+      regular = true;
+      device = st.st_dev;
+      inode = st.st_ino;
+    }
   }
 #ifdef POSIX_FADV_SEQUENTIAL
   if (total_bytes > 0) ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
@@ -191,7 +207,7 @@ void Reader::Impl::read_head() {
   bool quoted = false;
   std::size_t scanned = 0;
   for (;;) {
-    const std::size_t n = read_some(buffer.data(), block);
+    const std::size_t n = read_some(buffer.data(), std::min(block, kHeadBlock));
     if (n == 0) {
       at_eof = true;
       break;
@@ -224,6 +240,7 @@ bool Reader::Impl::refill() {
     p = end;
     return false;
   }
+  if (parked) resume();  // only MultiReader parks, and resumes before reading; this is a guard
   const std::size_t n = read_some(buffer.data(), block);
   if (n == 0) at_eof = true;
   buffer[n] = '\n';  // sentinel
@@ -232,6 +249,45 @@ bool Reader::Impl::refill() {
   record_mark = p;
   if (!head.empty()) std::string().swap(head);  // the header text is consumed
   return n > 0;
+}
+
+// A regular file waiting its turn holds no descriptor and no block buffer, only the rest of
+// its header read (under kHeadBlock): a run over thousands of files stays within the fd limit
+// and memory. Pipes and stdin cannot be reopened and stay as they are.
+void Reader::Impl::park() {
+  if (!regular || !owns_fd || parked) return;
+  const bool finished = at_eof && p == end;
+  if (!finished && head.empty()) return;  // mid-file: its unread bytes are in `buffer`
+  ::close(fd);
+  fd = -1;
+  owns_fd = false;
+  std::vector<char>().swap(buffer);
+  if (finished) {  // read to the end: nothing to keep
+    std::string().swap(head);
+    p = end = nullptr;
+    return;
+  }
+  parked = true;
+}
+
+void Reader::Impl::resume() {
+  if (!parked) return;
+  const dev_t was_device = device;
+  const ino_t was_inode = inode;
+  open_input();
+  if (!regular || device != was_device || inode != was_inode) {
+    throw DataError(fmt::format(fmt::runtime(tr("{} berubah selama jamsos membacanya (diganti atau dipindah). Jalankan "
+                                                "lagi setelah berkasnya selesai disalin.",
+                                                "{} changed while jamsos was reading it (replaced or moved). Run again "
+                                                "once the file is fully copied.")),
+                                display));
+  }
+  if (::lseek(fd, static_cast<off_t>(bytes_read), SEEK_SET) < 0) {
+    const int err = errno;
+    throw IoError(fmt::format(fmt::runtime(tr("gagal membaca {}: {}", "cannot read {}: {}")), display, std::strerror(err)));
+  }
+  buffer.resize(block + 1 + kScanPadding);
+  parked = false;
 }
 
 void Reader::Impl::skip_lf_after_cr() {
@@ -489,6 +545,9 @@ bool Reader::next(Record& out) {
   out.raw_field_count = count;
   return true;
 }
+
+void Reader::park() { m_impl->park(); }
+void Reader::resume() { m_impl->resume(); }
 
 std::uint64_t Reader::bytes_read() const { return m_impl->bytes_read; }
 std::uint64_t Reader::total_bytes() const { return m_impl->total_bytes; }

@@ -78,6 +78,15 @@ public:
   // Next record into `out` (its buffers reused); false at end of input.
   bool next(Record& out);
 
+  // A regular file not being read yet gives back its descriptor and its block buffer, keeping
+  // only what is left of its first read (at most 64 KiB); resume() reopens it where it was,
+  // after checking it is still the same file (DataError 65 if it was replaced). Pipes and
+  // stdin cannot be reopened: park() leaves them as they are; a file read to its end is closed
+  // for good. MultiReader parks every input but the one it reads, so thousands of files fit
+  // in the fd limit and in memory.
+  void park();
+  void resume();
+
   std::uint64_t bytes_read() const;
   std::uint64_t total_bytes() const;  // 0 when unknown (a pipe)
 
@@ -89,7 +98,7 @@ private:
 // Several inputs read in turn as one table (contract, "Common rules"): the header is the
 // union in first-seen order; each record is mapped onto it, missing cells empty.
 // All files are opened (and their headers read) up front, so a missing third file
-// fails before any output is written.
+// fails before any output is written; then each waits parked (Reader::park) for its turn.
 class MultiReader {
 public:
   MultiReader(const std::vector<std::string>& paths, const ReaderOptions& options);

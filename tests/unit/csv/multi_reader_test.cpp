@@ -1,5 +1,11 @@
 // MultiReader: several inputs as one table (contract, "Common rules").
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <sys/resource.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
 
 #include "csv_test_util.hpp"
 #include "jamsos/core/errors.hpp"
@@ -98,5 +104,102 @@ TEST_CASE("csv::require_columns", "[csv][multi]") {
     FAIL("no error");
   } catch (const DataError& e) {
     CHECK_THAT(e.what(), Catch::Contains("a.csv") && Catch::Contains("penghasilan, kategori"));
+  }
+}
+
+// Inputs wait parked (Reader::park): no descriptor and no block buffer until their turn.
+namespace {
+struct FdLimit {
+  rlimit saved{};
+  explicit FdLimit(rlim_t soft) {
+    ::getrlimit(RLIMIT_NOFILE, &saved);
+    rlimit low = saved;
+    low.rlim_cur = soft;
+    ::setrlimit(RLIMIT_NOFILE, &low);
+  }
+  ~FdLimit() { ::setrlimit(RLIMIT_NOFILE, &saved); }
+  FdLimit(const FdLimit&) = delete;
+  FdLimit& operator=(const FdLimit&) = delete;
+};
+}  // namespace
+
+TEST_CASE("csv::MultiReader reads more files than the fd limit allows open at once", "[csv][multi]") {
+  TempDir dir;
+  std::vector<std::string> paths;
+  for (int i = 0; i < 300; ++i)
+    paths.push_back(dir.file(fmt::format("k{:03}.csv", i), fmt::format("nik,nama\n{},A\n{},B\n", 2 * i, 2 * i + 1)));
+  const FdLimit limit(64);  // far fewer than 300: every input open at once would fail with EMFILE
+  MultiReader in(paths, {});
+  Record r;
+  int n = 0;
+  while (in.next(r)) {
+    REQUIRE(r.fields[0] == std::to_string(n));
+    CHECK(in.location(r) == fmt::format("{}:{}", paths[static_cast<std::size_t>(n / 2)], 2 + n % 2));
+    ++n;
+  }
+  CHECK(n == 600);
+  CHECK(in.bytes_read() == in.total_bytes());
+}
+
+TEST_CASE("csv::MultiReader resumes a parked file where its header read stopped", "[csv][multi]") {
+  TempDir dir;
+  // Longer than the 64 KiB header read: a record crosses from the kept rest into the next read.
+  std::string big = "nik;nama\n";
+  for (int i = 0; big.size() < 200'000; ++i) big += fmt::format("{};\"nama {} dengan \"\"kutip\"\"\nbaris dua\"\n", i, i);
+  const auto a = dir.file("a.csv", "nik,nama\nx,y\n");
+  const auto b = dir.file("b.csv", big);
+  const auto c = dir.file("c.csv", "\xEF\xBB\xBFnik\tnama\n");  // a header alone
+  const auto d = dir.file("d.csv", "nik,nama\nz,w");              // no newline at the end
+  // Every Reader's on_bytes copy sees its own input's bytes once each, in order (--audit).
+  auto seen = std::make_shared<std::vector<std::string>>();
+  struct Collect {
+    std::shared_ptr<std::vector<std::string>> seen;
+    std::size_t index = SIZE_MAX;
+    void operator()(std::string_view block) {
+      if (index == SIZE_MAX) {
+        index = seen->size();
+        seen->emplace_back();
+      }
+      seen->at(index).append(block);
+    }
+  };
+  ReaderOptions options;
+  options.on_bytes = Collect{seen, SIZE_MAX};
+  SECTION("default blocks") {}
+  SECTION("tiny blocks") { options.read_block_bytes = 7; }
+  MultiReader in({a, b, c, d}, options);
+  Record r;
+  std::size_t rows = 0;
+  std::size_t at_b = 0;
+  while (in.next(r)) {
+    ++rows;
+    if (r.source == 1) {
+      CHECK(r.fields[0] == std::to_string(at_b));
+      CHECK(r.fields[1] == fmt::format("nama {} dengan \"kutip\"\nbaris dua", at_b));
+      ++at_b;
+    }
+  }
+  CHECK(at_b > 3000);
+  CHECK(rows == at_b + 2);
+  REQUIRE(seen->size() == 4);
+  CHECK((*seen)[1] == big);
+  CHECK((*seen)[2] == "\xEF\xBB\xBFnik\tnama\n");
+  CHECK((*seen)[3] == "nik,nama\nz,w");
+}
+
+TEST_CASE("csv::MultiReader: a file replaced while it waits its turn stops the run with 65", "[csv][multi]") {
+  TempDir dir;
+  const auto a = dir.file("a.csv", "nik\n1\n");
+  const auto b = dir.file("b.csv", "nik\n2\n");
+  MultiReader in({a, b}, {});
+  const auto other = dir.file("other.csv", "nik\n3\n");
+  std::filesystem::rename(other, b);  // what a sync tool does when it writes a new copy
+  Record r;
+  REQUIRE(in.next(r));
+  try {
+    in.next(r);
+    FAIL("no error");
+  } catch (const DataError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("b.csv") && Catch::Contains("berubah"));
   }
 }
