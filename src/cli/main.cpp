@@ -125,11 +125,9 @@ int run_command(const cli::Runner& run) {
   }
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int main_body(int argc, char** argv) {
   // A closed pipe shows up as EPIPE on write, which Output turns into BrokenPipe.
-  std::signal(SIGPIPE, SIG_IGN);
+  (void)std::signal(SIGPIPE, SIG_IGN);  // cannot fail for SIGPIPE and SIG_IGN
   apply_lang_from_argv(argc, argv);
 
   if (argc > 1 && argv[1][0] != '-') {
@@ -208,4 +206,20 @@ int main(int argc, char** argv) {
   if (recorder && !recorder->finish(code) && (code == 0 || code == static_cast<int>(ExitCode::differences)))
     code = static_cast<int>(ExitCode::io);
   return code;
+}
+
+}  // namespace
+
+// What throws outside a command (the CLI11 setup: bad_alloc, or a ConstructionError that would
+// be a bug; the audit record) exits as run_command's catch-alls do, not through std::terminate.
+int main(int argc, char** argv) {
+  try {
+    return main_body(argc, argv);
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "jamsos: {}\n", tr("memori habis", "out of memory"));
+    return static_cast<int>(ExitCode::io);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "jamsos: {}: {}\n", tr("galat internal", "internal error"), e.what());
+    return 70;  // EX_SOFTWARE: a bug; please report
+  }
 }

@@ -20,7 +20,7 @@ void TerminalProgress::update(std::uint64_t done, std::uint64_t total) {
   } else {
     fmt::print(stderr, "\r{:.0f} MB", mb);
   }
-  std::fflush(stderr);
+  (void)std::fflush(stderr);  // a progress bar that cannot be flushed is not worth failing for
 }
 
 void TerminalProgress::finish() {

@@ -18,15 +18,14 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <time.h>
-
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>  // ::mkostemp (glibc declares it in stdlib.h, which <cstdlib> includes)
 #include <cstring>
+#include <ctime>    // ::clock_gettime
 
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
