@@ -143,11 +143,18 @@ Reader::Impl::Impl(std::string path_, const ReaderOptions& options_)
     : path(std::move(path_)), display(path == "-" ? "stdin" : path), options(options_) {
   if (options.read_block_bytes > 0) block = options.read_block_bytes;
   buffer.resize(block + 1 + kScanPadding);
-  open_input();
-  read_head();
-  delimiter = options.delimiter != 0 ? options.delimiter : detect_delimiter(head);
-  unquoted_scan = StopScanner(delimiter, '"', '\n', '\r');
-  read_header();
+  try {
+    open_input();  // may throw after opening: a folder is 66
+    read_head();
+    delimiter = options.delimiter != 0 ? options.delimiter : detect_delimiter(head);
+    unquoted_scan = StopScanner(delimiter, '"', '\n', '\r');
+    read_header();
+  } catch (...) {
+    // A constructor that throws runs no destructor: without this, every file stopped at its
+    // header (empty, the same column twice, ...) kept its descriptor (found by the fuzzer).
+    if (owns_fd) ::close(fd);
+    throw;
+  }
 }
 
 void Reader::Impl::open_input() {

@@ -1,7 +1,9 @@
 // Reader against the contract's "CSV conventions", one SECTION per case.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <functional>
+#include <iterator>
 
 #include "csv_test_util.hpp"
 #include "jamsos/core/errors.hpp"
@@ -286,4 +288,22 @@ TEST_CASE("csv::Reader reuses its field buffers", "[csv][reader]") {
   REQUIRE(r.next(rec));
   CHECK(rec.fields[0] == "y");
   CHECK(rec.fields[0].capacity() == capacity);  // no new allocation for the shorter field
+}
+
+// A constructor that throws runs no destructor: the descriptor must be closed on the way out
+// (the fuzzer ran out of descriptors after thousands of files stopped at their header).
+TEST_CASE("csv::Reader keeps no descriptor when it stops at the header", "[csv][reader]") {
+  const auto open_fds = [] {
+    return std::distance(std::filesystem::directory_iterator("/proc/self/fd"), std::filesystem::directory_iterator{});
+  };
+  TempDir dir;
+  const auto empty = dir.file("kosong.csv", "");
+  const auto twice = dir.file("ganda.csv", "nik,NIK\n1,2\n");
+  const auto before = open_fds();
+  for (int i = 0; i < 20; ++i) {
+    CHECK_THROWS_AS(Reader(empty, {}), DataError);
+    CHECK_THROWS_AS(Reader(twice, {}), DataError);
+    CHECK_THROWS_AS(Reader(dir.path(), {}), InputError);  // a folder: opened, then refused
+  }
+  CHECK(open_fds() == before);
 }
