@@ -15,6 +15,7 @@
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
 #include "jamsos/core/profile.hpp"
+#include "jamsos/csv/incomplete_stdout.hpp"
 
 namespace {
 
@@ -115,12 +116,15 @@ int run_command(const cli::Runner& run) {
     return 0;
   } catch (const Error& e) {
     fmt::print(stderr, "jamsos: {}\n", e.what());
+    csv::end_stdout_as_incomplete(static_cast<int>(e.code()));  // the next stage of a pipe must stop too
     return static_cast<int>(e.code());
   } catch (const std::bad_alloc&) {
     fmt::print(stderr, "jamsos: {}\n", tr("memori habis", "out of memory"));
+    csv::end_stdout_as_incomplete(static_cast<int>(ExitCode::io));
     return static_cast<int>(ExitCode::io);
   } catch (const std::exception& e) {
     fmt::print(stderr, "jamsos: {}: {}\n", tr("galat internal", "internal error"), e.what());
+    csv::end_stdout_as_incomplete(70);
     return 70;  // EX_SOFTWARE: a bug; please report
   }
 }

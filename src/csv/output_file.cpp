@@ -29,6 +29,7 @@
 
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
+#include "jamsos/csv/incomplete_stdout.hpp"
 
 namespace jamsos::csv {
 
@@ -171,6 +172,7 @@ void Output::write_all(const char* data, std::size_t size) {
     }
     data += n;
     size -= static_cast<std::size_t>(n);
+    if (is_stdout()) note_stdout_written();  // a failure from now on marks the stream (incomplete_stdout.hpp)
   }
 }
 
