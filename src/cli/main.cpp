@@ -133,6 +133,7 @@ int main_body(int argc, char** argv) {
   // A closed pipe shows up as EPIPE on write, which Output turns into BrokenPipe.
   (void)std::signal(SIGPIPE, SIG_IGN);  // cannot fail for SIGPIPE and SIG_IGN
   apply_lang_from_argv(argc, argv);
+  csv::mark_stdout_incomplete_on_signals();  // SIGTERM half-way must stop a pipe's next stage too
 
   if (argc > 1 && argv[1][0] != '-') {
     bool known = false;
