@@ -45,8 +45,8 @@ extern "C" void on_stop_signal(int sig) {
     write_fully(line, n);
   }
   errno = saved_errno;
-  std::signal(sig, SIG_DFL);  // die of the signal, as a script expects (exit 128 + sig)
-  std::raise(sig);
+  (void)std::signal(sig, SIG_DFL);  // die of the signal, as a script expects (exit 128 + sig)
+  (void)std::raise(sig);
 }
 }  // namespace
 
