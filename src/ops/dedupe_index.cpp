@@ -6,32 +6,16 @@
 #include <algorithm>
 #include <utility>
 
+#include "jamsos/core/radix_sort.hpp"
+
 namespace jamsos {
 
 namespace {
-constexpr unsigned kDigitBits = 11;
-constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
 constexpr std::size_t kBlock = 64;  // keys per sample
 constexpr std::size_t kBatch = 32;  // filter words prefetched ahead of their check
 }  // namespace
 
-void sort_nik_rows(std::vector<NikRow>& rows) {
-  if (rows.size() < 2) return;
-  std::uint64_t all_or = 0, all_and = ~std::uint64_t{0};
-  for (const auto& r : rows) all_or |= r.nik, all_and &= r.nik;
-  const std::uint64_t varying = all_or ^ all_and;  // bits that differ somewhere
-  std::vector<NikRow> other(rows.size());
-  std::vector<std::size_t> start(kBuckets);
-  for (unsigned shift = 0; shift < 64; shift += kDigitBits) {
-    if (((varying >> shift) & (kBuckets - 1)) == 0) continue;  // the same digit everywhere
-    std::fill(start.begin(), start.end(), 0);
-    for (const auto& r : rows) ++start[r.nik >> shift & (kBuckets - 1)];
-    std::size_t sum = 0;
-    for (auto& s : start) sum += std::exchange(s, sum);
-    for (const auto& r : rows) other[start[r.nik >> shift & (kBuckets - 1)]++] = r;
-    rows.swap(other);
-  }
-}
+void sort_nik_rows(std::vector<NikRow>& rows) { radix_sort_by_nik(rows); }
 
 void NikIndex::assign(std::vector<std::uint64_t> keys, std::vector<std::uint32_t> numbers) {
   m_keys = std::move(keys);

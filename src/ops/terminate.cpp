@@ -7,7 +7,9 @@
 // its participant in the 2026-03 roster (March's premium is paid) and ends them in 2026-04.
 //
 // The pipeline: load the events (small) -> stream the roster once, each row to exactly
-// one output -> check that no NIK appeared twice -> list the events that matched nobody.
+// one output (on an OrderedPipeline: parsed on one thread, judged and encoded on the others,
+// written in input order) -> check that no NIK appeared twice -> list the events that
+// matched nobody.
 #include "jamsos/ops/terminate.hpp"
 
 #include <fmt/core.h>
@@ -20,7 +22,10 @@
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
 #include "jamsos/core/nik.hpp"
+#include "jamsos/core/ordered_pipeline.hpp"
+#include "jamsos/core/radix_sort.hpp"
 #include "jamsos/core/text.hpp"
+#include "jamsos/csv/record_batch.hpp"
 #include "jamsos/ops/premium_cap.hpp"
 #include "jamsos/ops/terminate_events.hpp"
 
@@ -43,13 +48,12 @@ struct SeenNik {
   std::uint64_t nik;
   std::uint32_t source;
   std::uint32_t line;
-  bool operator<(const SeenNik& o) const {
-    return nik != o.nik ? nik < o.nik : source != o.source ? source < o.source : line < o.line;
-  }
 };
 
 void require_unique(const csv::MultiReader& in, std::vector<SeenNik>& seen) {
-  std::sort(seen.begin(), seen.end());
+  // Stable by NIK over rows kept in input order: the same order as sorting by (nik, source,
+  // line), so the first repeat named is the same.
+  radix_sort_by_nik(seen);
   const auto dup = std::adjacent_find(
       seen.begin(), seen.end(), [](const SeenNik& a, const SeenNik& b) { return a.nik == b.nik; });
   if (dup == seen.end()) return;
@@ -62,6 +66,34 @@ void require_unique(const csv::MultiReader& in, std::vector<SeenNik>& seen) {
           "{}: NIK {} already appears at {}; a roster holds one row per NIK. Run jamsos dedupe "
           "first."),
       where(dup[1]), mask_nik(fmt::format("{:016}", dup->nik)), where(dup[0])));
+}
+
+// Rows per batch: a batch stays in L2 between parsing and judging; more rows than validate's
+// 256 since a roster row costs little to judge, and every batch costs two wake-ups.
+constexpr std::size_t kBatchRows = 1024;
+
+// A batch of roster rows and what the workers made of them.
+struct RosterBatch : csv::RecordBatch {
+  std::string roster_bytes, ended_bytes;  // encoded rows for -o and --ended
+  std::vector<SeenNik> seen;
+  std::vector<std::size_t> found;  // EventBook positions matched, marked in input order
+  TerminateCounts counts;          // kept, ended, ended_by, events_later of this batch
+  std::string month;               // scratch for iuran_terakhir
+
+  void clear_results() {
+    roster_bytes.clear(), ended_bytes.clear(), seen.clear(), found.clear();
+    counts = TerminateCounts{};
+  }
+};
+
+// A row that stays goes out unchanged: as Writer::write_row would write its fields.
+void encode_unchanged(const csv::RowEncoder& encoder, const std::vector<std::string>& fields, std::string& out) {
+  if (fields.size() == 1 && fields[0].empty()) {
+    encoder.lone_empty_field(out);
+  } else {
+    for (std::size_t i = 0; i < fields.size(); ++i) encoder.field(out, fields[i], i == 0);
+  }
+  encoder.end_row(out);
 }
 
 void write_unmatched(EventBook* book, csv::Writer& out, TerminateCounts& counts) {
@@ -105,36 +137,63 @@ TerminateCounts run_terminate(csv::MultiReader& roster, csv::MultiReader* events
   out.roster.write_row(roster.header());
   out.ended.write_row(ended_layout.header());
 
-  // 3. The roster, streamed: each row to exactly one output, unchanged if it stays.
+  // 3. The roster, streamed: each row to exactly one output, unchanged if it stays. One
+  // thread parses, workers judge and encode a batch's rows, this thread writes the batches in
+  // input order and records the matches (the same bytes as one thread: JAMSOS_THREADS=1).
   std::vector<SeenNik> seen;
-  csv::Record rec;
-  std::vector<std::string> row;
-  while (roster.next(rec)) {
-    csv::stop_on_faulty_record(roster, rec);
-    ++counts.roster_rows;
-    const std::uint64_t nik = roster_nik(roster, rec, nik_col);
-    seen.push_back(
-        {nik, static_cast<std::uint32_t>(rec.source), static_cast<std::uint32_t>(rec.line)});
-    const EventEnd* event = book ? book->claim(nik) : nullptr;
-    const std::optional<Month> last = cap.last_month(roster, rec);
-    const auto exit =
-        decide_exit(options.month, last, event ? std::optional<EventEnd>(*event) : std::nullopt);
-    if (!exit) {
-      out.roster.write_row(rec.fields);
-      ++counts.kept;
-      // Its month is M or later; unless the age cap comes first, a later run applies it.
-      if (event && !(last && *last < month_of(event->date))) ++counts.events_later;
-    } else {
-      ended_layout.start_row(rec.fields, row);
-      row[ended_layout.added_index(0)] = end_reason_code(exit->reason);
-      row[ended_layout.added_index(1)] = format_month(exit->last_month);
-      out.ended.write_row(row);
-      ++counts.ended;
-      ++counts.ended_by[static_cast<std::size_t>(exit->reason)];
+  seen.reserve(static_cast<std::size_t>(roster.total_bytes() / 64));  // ~100-byte rows: rarely grows
+  const std::vector<int> ended_sources = ended_layout.column_sources();
+  const csv::RowEncoder roster_encoder = out.roster.encoder();
+  const csv::RowEncoder ended_encoder = out.ended.encoder();
+  const auto fill = [&](RosterBatch& b) { return b.fill(roster, kBatchRows); };
+  const auto work = [&](RosterBatch& b, unsigned) {
+    b.clear_results();
+    for (std::size_t i = 0; i < b.size; ++i) {
+      const csv::Record& rec = b.records[i];
+      csv::stop_on_faulty_record(roster, rec);
+      const std::uint64_t nik = roster_nik(roster, rec, nik_col);
+      b.seen.push_back({nik, static_cast<std::uint32_t>(rec.source), static_cast<std::uint32_t>(rec.line)});
+      const std::size_t found = book ? book->find(nik) : EventBook::npos;
+      if (found != EventBook::npos) b.found.push_back(found);
+      const EventEnd* event = found != EventBook::npos ? book->earliest(found) : nullptr;
+      const std::optional<Month> last = cap.last_month(roster, rec);
+      const auto exit =
+          decide_exit(options.month, last, event ? std::optional<EventEnd>(*event) : std::nullopt);
+      if (!exit) {
+        encode_unchanged(roster_encoder, rec.fields, b.roster_bytes);
+        ++b.counts.kept;
+        // Its month is M or later; unless the age cap comes first, a later run applies it.
+        if (event && !(last && *last < month_of(event->date))) ++b.counts.events_later;
+      } else {
+        b.month = format_month(exit->last_month);
+        const std::string_view added[] = {end_reason_code(exit->reason), b.month};
+        for (std::size_t j = 0; j < ended_sources.size(); ++j) {
+          const int src = ended_sources[j];
+          const auto column = static_cast<std::size_t>(src);
+          const std::string_view value = src < 0                        ? added[-1 - src]
+                                         : column < rec.fields.size() ? std::string_view(rec.fields[column])
+                                                                      : std::string_view{};
+          ended_encoder.field(b.ended_bytes, value, j == 0);
+        }
+        ended_encoder.end_row(b.ended_bytes);
+        ++b.counts.ended;
+        ++b.counts.ended_by[static_cast<std::size_t>(exit->reason)];
+      }
     }
-    if (progress && counts.roster_rows % 4096 == 0)
-      progress->update(roster.bytes_read(), roster.total_bytes());
-  }
+  };
+  const auto emit = [&](RosterBatch& b) {
+    if (b.counts.kept > 0) out.roster.write_encoded(b.roster_bytes, b.counts.kept);
+    if (b.counts.ended > 0) out.ended.write_encoded(b.ended_bytes, b.counts.ended);
+    for (const std::size_t found : b.found) book->mark(found);
+    seen.insert(seen.end(), b.seen.begin(), b.seen.end());
+    counts.roster_rows += b.size;
+    counts.kept += b.counts.kept;
+    counts.ended += b.counts.ended;
+    counts.events_later += b.counts.events_later;
+    for (std::size_t r = 0; r < counts.ended_by.size(); ++r) counts.ended_by[r] += b.counts.ended_by[r];
+    if (progress) progress->update(b.bytes_read, b.total_bytes);
+  };
+  OrderedPipeline<RosterBatch>::run(pipeline_workers(), fill, work, emit);
   if (progress) progress->finish();
   require_unique(roster, seen);
 

@@ -25,6 +25,16 @@ class EventBook {
   // returns the earliest readable one (equal dates: the first in input order), or null.
   const EventEnd* claim(std::uint64_t nik);
 
+  // claim() in two halves, for a roster judged on several threads: find() reads only (any
+  // thread), mark() records the match (one thread, the one that writes in input order).
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  std::size_t find(std::uint64_t nik) const {
+    const std::size_t i = position(nik);
+    return i == m_keys.size() ? npos : i;
+  }
+  const EventEnd* earliest(std::size_t found) const { return m_by_nik[found].earliest; }
+  void mark(std::size_t found) { m_by_nik[found].on_roster = true; }
+
   // After the roster pass: why event i (input order) is unmatched, or nullopt if matched.
   std::optional<EventProblem> problem(std::size_t i) const;
   const std::vector<std::string>& fields(std::size_t i) const { return m_events[i].fields; }
