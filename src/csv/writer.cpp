@@ -95,12 +95,7 @@ void Writer::write_fields(const Fields& fields) {
   if (!m_header_done) start();
   else ++m_rows;
   m_row.clear();
-  if (fields.size() == 1 && fields[0].empty()) {
-    m_encoder.lone_empty_field(m_row);
-  } else {
-    for (std::size_t i = 0; i < fields.size(); ++i) m_encoder.field(m_row, fields[i], i == 0);
-  }
-  m_encoder.end_row(m_row);
+  m_encoder.row(m_row, fields);
   m_out.write(m_row);
 }
 

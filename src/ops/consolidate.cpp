@@ -801,10 +801,7 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
               cost_text,
               wait_reason_code(reason),
               k.words};
-          for (std::size_t i = 0; i < wait_source.size(); ++i) {
-            const int s = wait_source[i];
-            wait_encoder.field(row, s >= 0 ? f[static_cast<std::size_t>(s)] : added[-1 - s], i == 0);
-          }
+          wait_encoder.layout_row(row, wait_source, f, added);
         } else {
           EncodedValues& v = k.wait;
           const std::string* added[w_added] = {
@@ -823,8 +820,8 @@ ConsolidateResult consolidate(csv::MultiReader& in, const Profile& profile,
             if (s >= 0) wait_encoder.field(row, f[static_cast<std::size_t>(s)], i == 0);
             else row.append(*added[-1 - s]);
           }
+          wait_encoder.end_row(row);
         }
-        wait_encoder.end_row(row);
         ++b.wait_rows;
       }
     }

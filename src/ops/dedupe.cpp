@@ -731,25 +731,14 @@ private:
         ++b.by_dest[static_cast<std::size_t>(d)];
         if (d == Dest::output) {
           ++b.main_rows;
-          if (r.fields.size() == 1 && r.fields[0].empty()) {
-            main_encoder.lone_empty_field(b.main_bytes);
-          } else {
-            for (std::size_t k = 0; k < r.fields.size(); ++k) main_encoder.field(b.main_bytes, r.fields[k], k == 0);
-          }
-          main_encoder.end_row(b.main_bytes);
+          main_encoder.row(b.main_bytes, r.fields);
         } else {
           ++b.duplicate_rows;
           from.clear();
           if (d == Dest::already_registered) m_rosters.append_location(m_hits[m_uid[i]], from);
           else append_asal(of, from);
           const std::string_view added[] = {dest_code(d), from};
-          for (std::size_t k = 0; k < sources.size(); ++k) {
-            const int s = sources[k];
-            duplicate_encoder.field(b.duplicate_bytes,
-                                    s < 0 ? added[-1 - s] : std::string_view(r.fields[static_cast<std::size_t>(s)]),
-                                    k == 0);
-          }
-          duplicate_encoder.end_row(b.duplicate_bytes);
+          duplicate_encoder.layout_row(b.duplicate_bytes, sources, r.fields, added);
         }
         if (next_review < m_review_rows.size() && m_review_rows[next_review] == i) {
           m_review_cells[next_review++] = {std::string(trim(cell(r, m_col_nik))), std::string(trim(cell(r, m_col_name))),

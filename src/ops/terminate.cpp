@@ -86,16 +86,6 @@ struct RosterBatch : csv::RecordBatch {
   }
 };
 
-// A row that stays goes out unchanged: as Writer::write_row would write its fields.
-void encode_unchanged(const csv::RowEncoder& encoder, const std::vector<std::string>& fields, std::string& out) {
-  if (fields.size() == 1 && fields[0].empty()) {
-    encoder.lone_empty_field(out);
-  } else {
-    for (std::size_t i = 0; i < fields.size(); ++i) encoder.field(out, fields[i], i == 0);
-  }
-  encoder.end_row(out);
-}
-
 void write_unmatched(EventBook* book, csv::Writer& out, TerminateCounts& counts) {
   const std::vector<std::string> no_events_header{"nik", "alasan", "tanggal"};
   const csv::Layout layout(book ? book->header() : no_events_header, {"masalah", "asal"});
@@ -160,22 +150,14 @@ TerminateCounts run_terminate(csv::MultiReader& roster, csv::MultiReader* events
       const auto exit =
           decide_exit(options.month, last, event ? std::optional<EventEnd>(*event) : std::nullopt);
       if (!exit) {
-        encode_unchanged(roster_encoder, rec.fields, b.roster_bytes);
+        roster_encoder.row(b.roster_bytes, rec.fields);
         ++b.counts.kept;
         // Its month is M or later; unless the age cap comes first, a later run applies it.
         if (event && !(last && *last < month_of(event->date))) ++b.counts.events_later;
       } else {
         b.month = format_month(exit->last_month);
         const std::string_view added[] = {end_reason_code(exit->reason), b.month};
-        for (std::size_t j = 0; j < ended_sources.size(); ++j) {
-          const int src = ended_sources[j];
-          const auto column = static_cast<std::size_t>(src);
-          const std::string_view value = src < 0                        ? added[-1 - src]
-                                         : column < rec.fields.size() ? std::string_view(rec.fields[column])
-                                                                      : std::string_view{};
-          ended_encoder.field(b.ended_bytes, value, j == 0);
-        }
-        ended_encoder.end_row(b.ended_bytes);
+        ended_encoder.layout_row(b.ended_bytes, ended_sources, rec.fields, added);
         ++b.counts.ended;
         ++b.counts.ended_by[static_cast<std::size_t>(exit->reason)];
       }

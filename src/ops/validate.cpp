@@ -115,15 +115,7 @@ ValidateCounts run_validate(csv::MultiReader& in, const Profile& profile, const 
       const bool to_main = v.status == Status::eligible || options.all || !rejects;
       std::string& out = to_main ? b.main_bytes : b.reject_bytes;
       ++(to_main ? b.main_rows : b.reject_rows);
-      static const std::string none;
-      for (std::size_t j = 0; j < sources.size(); ++j) {
-        const int s = sources[j];
-        const auto column = static_cast<std::size_t>(s);
-        const std::string_view value =
-            s < 0 ? added[-1 - s] : column < record.fields.size() ? std::string_view(record.fields[column]) : none;
-        encoder.field(out, value, j == 0);
-      }
-      encoder.end_row(out);
+      encoder.layout_row(out, sources, record.fields, added);
     }
   };
 

@@ -42,6 +42,33 @@ public:
   void end_row(std::string& out) const { out.append(m_excel ? "\r\n" : "\n"); }
   // A row of one empty field is written `""` (an empty line would be skipped on reading).
   void lone_empty_field(std::string& out) const { out.append("\"\""); }
+
+  // A whole row, ended: what Writer::write_row writes (a row passed through unchanged).
+  template <typename Fields>
+  void row(std::string& out, const Fields& fields) const {
+    if (fields.size() == 1 && std::string_view(fields[0]).empty()) {
+      lone_empty_field(out);
+    } else {
+      for (std::size_t i = 0; i < fields.size(); ++i) field(out, fields[i], i == 0);
+    }
+    end_row(out);
+  }
+
+  // A row of a Layout, ended: for each output column, Layout::column_sources() names the input
+  // field (>= 0; empty if the record has fewer fields) or the added value (-1 - k: added[k]).
+  template <typename Fields>
+  void layout_row(std::string& out, const std::vector<int>& sources, const Fields& fields,
+                  const std::string_view* added) const {
+    for (std::size_t j = 0; j < sources.size(); ++j) {
+      const int s = sources[j];
+      const auto column = static_cast<std::size_t>(s);
+      const std::string_view value = s < 0                    ? added[-1 - s]
+                                     : column < fields.size() ? std::string_view(fields[column])
+                                                              : std::string_view();
+      field(out, value, j == 0);
+    }
+    end_row(out);
+  }
   char delimiter() const { return m_delimiter; }
   bool excel() const { return m_excel; }
 
