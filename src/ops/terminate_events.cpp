@@ -73,13 +73,6 @@ std::size_t EventBook::position(std::uint64_t nik) const {
                                           : m_keys.size();
 }
 
-const EventEnd* EventBook::claim(std::uint64_t nik) {
-  const std::size_t i = position(nik);
-  if (i == m_keys.size()) return nullptr;
-  m_by_nik[i].on_roster = true;
-  return m_by_nik[i].earliest;
-}
-
 std::optional<EventProblem> EventBook::problem(std::size_t i) const {
   const Stored& e = m_events[i];
   // The NIK first: an event about nobody on the roster needs its NIK checked before

@@ -21,12 +21,10 @@ class EventBook {
   const std::vector<std::string>& header() const { return m_header; }
   std::size_t size() const { return m_events.size(); }
 
-  // The roster has a participant with this NIK: marks the NIK's events as matched and
-  // returns the earliest readable one (equal dates: the first in input order), or null.
-  const EventEnd* claim(std::uint64_t nik);
-
-  // claim() in two halves, for a roster judged on several threads: find() reads only (any
-  // thread), mark() records the match (one thread, the one that writes in input order).
+  // A roster NIK's events, in two halves for a roster judged on several threads: find()
+  // reads only (any thread) and gives the position whose earliest() is the earliest readable
+  // event (equal dates: the first in input order), or null; mark() records that the roster
+  // has this NIK, so its events are matched (one thread, the one that writes in input order).
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
   std::size_t find(std::uint64_t nik) const {
     const std::size_t i = position(nik);
@@ -48,7 +46,7 @@ class EventBook {
     std::optional<EventEnd> end;             // nullopt: reason or date unreadable
     std::optional<EventProblem> unreadable;  // reason_unknown or date_format
   };
-  // The NIKs that have events, sorted, with what claim() needs beside them. Most roster
+  // The NIKs that have events, sorted, with what find() and mark() need beside them. Most roster
   // NIKs have no event: a 2^20-bit filter (128 KiB, stays in cache) answers most of those
   // at once; the rest is a binary search over dense 8-byte keys. Profiled at 1M roster
   // rows and 50k events: std::unordered_map took 37% of the run (a bucket-chain walk with
