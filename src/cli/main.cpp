@@ -216,15 +216,8 @@ int main_body(int argc, char** argv) {
 }  // namespace
 
 // What throws outside a command (the CLI11 setup: bad_alloc, or a ConstructionError that would
-// be a bug; the audit record) exits as run_command's catch-alls do, not through std::terminate.
+// be a bug; the audit record) is mapped to an exit code as a command's errors are, not left to
+// std::terminate.
 int main(int argc, char** argv) {
-  try {
-    return main_body(argc, argv);
-  } catch (const std::bad_alloc&) {
-    fmt::print(stderr, "jamsos: {}\n", tr("memori habis", "out of memory"));
-    return static_cast<int>(ExitCode::io);
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "jamsos: {}: {}\n", tr("galat internal", "internal error"), e.what());
-    return 70;  // EX_SOFTWARE: a bug; please report
-  }
+  return run_command([argc, argv] { return main_body(argc, argv); });
 }
