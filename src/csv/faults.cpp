@@ -20,6 +20,9 @@ const char* fault_code(RecordFault f) {
 }
 
 void stop_on_faulty_record(const MultiReader& in, const Record& r) {
+  // Called for every record: FILE:LINE is formatted only for a fault (formatting it first
+  // was 17% of reconcile's instructions in callgrind).
+  if (r.fault == RecordFault::none) return;
   const std::string where = in.location(r);
   switch (r.fault) {
     case RecordFault::none:
