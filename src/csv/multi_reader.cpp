@@ -9,6 +9,7 @@
 // files would otherwise hit the fd limit (1024 by default) and hold 5 GiB of buffers.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -108,6 +109,16 @@ bool MultiReader::next(Record& out) {
     return true;
   }
   return false;
+}
+
+void MultiReader::read_only(const std::vector<std::string>& names) {
+  Impl& m = *m_impl;
+  for (std::size_t i = 0; i < m.readers.size(); ++i) {
+    std::vector<bool> columns;
+    for (const std::size_t target : m.maps[i])
+      columns.push_back(std::find(names.begin(), names.end(), m.header[target]) != names.end());
+    m.readers[i].read_only(std::move(columns));
+  }
 }
 
 const Reader& MultiReader::source(std::size_t index) const { return m_impl->readers.at(index); }

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -112,6 +113,11 @@ struct Reader::Impl {
   StopScanner unquoted_scan{',', '"', '\n', '\r'};  // set again once the delimiter is known
   StopScanner quoted_scan{'"', '\n', '"', '\n'};
   bool field_non_ascii = false;  // the field being parsed has a byte >= 0x80
+  // read_only(): the columns whose text is kept (empty = all). The others are still parsed
+  // for their faults, but their text is copied only where a fault check needs it.
+  std::vector<unsigned char> wanted;  // bytes, not vector<bool>: a bit test per field showed in callgrind
+  bool field_dropped = false;  // a field not kept left out some of its bytes
+  std::string skipped;  // what a field not kept copied
   std::string overflow;  // fields past the header's width: counted, not kept
   std::string scratch;
 
@@ -129,7 +135,9 @@ struct Reader::Impl {
   void read_header();
 
   bool parse(std::vector<std::string>& fields, bool grow, std::size_t& count, RecordFault& fault);
+  template <bool Keep>
   [[gnu::always_inline]] Stop parse_unquoted(std::string& f, RecordFault& fault);
+  template <bool Keep>
   Stop parse_quoted(std::string& f, RecordFault& fault);
   void skip_lf_after_cr();
   void finish_field(std::string& f, RecordFault& fault);
@@ -317,6 +325,12 @@ void Reader::Impl::finish_field(std::string& f, RecordFault& fault) {
   }
 }
 
+// Keep = false (a column read_only() left out): the text is scanned all the same, for the
+// record's faults and lines, and copied only where a check reads it: from its first byte
+// >= 0x80 on (the UTF-8 check: only the ASCII before it is left out, which cannot change the
+// verdict), at a block edge (a sequence split by it is copied whole), or up to a bare quote
+// (the `="` test below, which also asks that nothing was left out).
+template <bool Keep>
 inline Stop Reader::Impl::parse_unquoted(std::string& f, RecordFault& fault) {
   for (;;) {
     const char* start = p;
@@ -326,7 +340,8 @@ inline Stop Reader::Impl::parse_unquoted(std::string& f, RecordFault& fault) {
       field_non_ascii = true;
       ++p;
     }
-    f.append(start, static_cast<std::size_t>(p - start));
+    if (Keep || field_non_ascii || p == end || *p == '"') f.append(start, static_cast<std::size_t>(p - start));
+    else field_dropped = field_dropped || p != start;
     if (p == end) {
       if (!refill()) return Stop::end_of_input;
       continue;
@@ -344,16 +359,17 @@ inline Stop Reader::Impl::parse_unquoted(std::string& f, RecordFault& fault) {
     }
     // c == '"'. `="...` is how --excel writes a NIK so that Excel keeps it as text: read
     // the text between the quotes. Any other bare quote is a fault confined to the record.
-    if (f.size() == 1 && f[0] == '=') {
+    if (!field_dropped && f.size() == 1 && f[0] == '=') {
       f.clear();
-      return parse_quoted(f, fault);
+      return parse_quoted<Keep>(f, fault);
     }
     note_fault(fault, RecordFault::quote);
     f.push_back('"');
   }
 }
 
-// Called just after an opening quote.
+// Called just after an opening quote. Keep: as parse_unquoted.
+template <bool Keep>
 Stop Reader::Impl::parse_quoted(std::string& f, RecordFault& fault) {
   quote_line = line;
   for (;;) {
@@ -364,14 +380,16 @@ Stop Reader::Impl::parse_quoted(std::string& f, RecordFault& fault) {
       field_non_ascii = true;
       ++p;
     }
-    f.append(start, static_cast<std::size_t>(p - start));
+    if (Keep || field_non_ascii || p == end) f.append(start, static_cast<std::size_t>(p - start));
+    else field_dropped = field_dropped || p != start;
     if (p == end) {
       if (!refill()) throw_unterminated_quote();
       continue;
     }
     if (*p == '\n') {
       ++p, ++line;
-      f.push_back('\n');
+      if (Keep || field_non_ascii) f.push_back('\n');  // `\xC3` LF `\xA9` must stay invalid
+      else field_dropped = true;
       continue;
     }
     ++p;  // a closing quote, or the first of `""`
@@ -380,7 +398,8 @@ Stop Reader::Impl::parse_quoted(std::string& f, RecordFault& fault) {
       return Stop::end_of_input;
     }
     if (*p != '"') break;
-    f.push_back('"');
+    if (Keep || field_non_ascii) f.push_back('"');
+    else field_dropped = true;
     ++p;
   }
   quote_line = 0;
@@ -397,7 +416,7 @@ Stop Reader::Impl::parse_quoted(std::string& f, RecordFault& fault) {
   }
   // `"abc"def`: text after the closing quote. Kept as `abcdef`, the record faulted.
   note_fault(fault, RecordFault::quote);
-  return parse_unquoted(f, fault);
+  return parse_unquoted<Keep>(f, fault);
 }
 
 // One record into `fields` (reused; grown only for the header). `count` = fields found.
@@ -423,8 +442,14 @@ bool Reader::Impl::parse(std::vector<std::string>& fields, bool grow, std::size_
   count = 0;
   for (;;) {
     std::string* f;
+    bool keep = true;
     if (count < fields.size()) {
       f = &fields[count];
+      if (!wanted.empty() && !wanted[count]) {
+        f->clear();  // left empty, as read_only() promises
+        f = &skipped;
+        keep = false;
+      }
     } else if (grow) {
       f = &fields.emplace_back();
     } else {
@@ -432,15 +457,16 @@ bool Reader::Impl::parse(std::vector<std::string>& fields, bool grow, std::size_
     }
     f->clear();
     field_non_ascii = false;
+    field_dropped = false;
     ++count;
     Stop stop;
     if (p == end && !refill()) {
       stop = Stop::end_of_input;  // "a,b," at the very end: the last field is empty
     } else if (*p == '"') {
       ++p;
-      stop = parse_quoted(*f, fault);
+      stop = keep ? parse_quoted<true>(*f, fault) : parse_quoted<false>(*f, fault);
     } else {
-      stop = parse_unquoted(*f, fault);
+      stop = keep ? parse_unquoted<true>(*f, fault) : parse_unquoted<false>(*f, fault);
     }
     if (field_non_ascii && f != &overflow) finish_field(*f, fault);
     if (stop != Stop::delimiter) break;
@@ -551,6 +577,13 @@ bool Reader::next(Record& out) {
   out.source = 0;
   out.raw_field_count = count;
   return true;
+}
+
+void Reader::read_only(std::vector<bool> columns) {
+  columns.resize(m_impl->header.size(), false);
+  m_impl->wanted.clear();
+  if (std::find(columns.begin(), columns.end(), false) == columns.end()) return;  // all: the plain path
+  m_impl->wanted.assign(columns.begin(), columns.end());
 }
 
 void Reader::park() { m_impl->park(); }

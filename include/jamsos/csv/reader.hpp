@@ -78,6 +78,12 @@ public:
   // Next record into `out` (its buffers reused); false at end of input.
   bool next(Record& out);
 
+  // Only the columns marked true keep their text; the others come back empty. Every record
+  // is still parsed whole, so its faults and lines are the same: a roster of five columns
+  // read for its nik column copies a fifth of its bytes. Marks past the header are ignored;
+  // a column with no mark is left out.
+  void read_only(std::vector<bool> columns);
+
   // A regular file not being read yet gives back its descriptor and its block buffer, keeping
   // only what is left of its first read (at most 64 KiB); resume() reopens it where it was,
   // after checking it is still the same file (DataError 65 if it was replaced). Pipes and
@@ -107,6 +113,9 @@ public:
   const std::vector<std::string>& header() const;
   int column(std::string_view name) const;
   bool next(Record& out);  // out.source tells which input; out.fields follow header()
+  // Only these columns (normalised names) keep their text, in every input; the others come
+  // back empty (Reader::read_only). Names not in the header are ignored.
+  void read_only(const std::vector<std::string>& names);
   const Reader& source(std::size_t index) const;
   std::size_t source_count() const;
   // "dinsos.csv:12" for a record.

@@ -307,3 +307,57 @@ TEST_CASE("csv::Reader keeps no descriptor when it stops at the header", "[csv][
   }
   CHECK(open_fds() == before);
 }
+
+// read_only: the roster's other columns are parsed for their faults but not copied.
+TEST_CASE("csv::Reader read_only keeps the asked columns, and every fault", "[csv][reader]") {
+  TempDir dir;
+  const auto read_kept = [&](const std::string& bytes, std::vector<bool> kept, std::size_t block = 0) {
+    ReaderOptions options;
+    options.read_block_bytes = block;
+    Reader reader(dir.file("k.csv", bytes), options);
+    reader.read_only(std::move(kept));
+    std::vector<std::string> seen;
+    Record r;
+    while (reader.next(r)) {
+      const std::string fault = r.fault == RecordFault::none ? "none" : fault_code(r.fault);
+      seen.push_back(std::to_string(r.line) + ' ' + fault + ' ' + std::to_string(r.raw_field_count));
+      seen.insert(seen.end(), r.fields.begin(), r.fields.end());
+    }
+    return seen;
+  };
+  using Seen = std::vector<std::string>;
+
+  SECTION("left-out columns come back empty; lines and field counts are the same") {
+    const std::string csv = "nik,nama,alamat\n1,Ani,\"Jl. A\nRT 1\"\n2,Budi,Jl. B\n";
+    CHECK(read_kept(csv, {true, false, false}) == Seen{"2 none 3", "1", "", "", "4 none 3", "2", "", ""});
+    CHECK(read_kept(csv, {false, false, true}) == Seen{"2 none 3", "", "", "Jl. A\nRT 1", "4 none 3", "", "", "Jl. B"});
+  }
+  SECTION("a column with no mark is left out; all marked is the plain read") {
+    CHECK(read_kept("a,b\n1,2\n", {true}) == Seen{"2 none 2", "1", ""});
+    CHECK(read_kept("a,b\n1,2\n", {true, true}) == Seen{"2 none 2", "1", "2"});
+  }
+  SECTION("faults in left-out columns are still found") {
+    // Bad UTF-8, after ASCII that is not copied and across a block edge.
+    CHECK(read_kept("a,b\n1,abc\xC3(\n", {true, false}) == Seen{"2 encoding 2", "1", ""});
+    CHECK(read_kept("a,b\n1,abcdefgh\xC3\xA9z\xC3\n", {true, false}, 3) == Seen{"2 encoding 2", "1", ""});
+    CHECK(read_kept("a,b\n1,abc\xC3\xA9\n", {true, false}, 3) == Seen{"2 none 2", "1", ""});
+    // A quote, a missing field, one too many.
+    CHECK(read_kept("a,b\n1,x\"y\n", {true, false}) == Seen{"2 quote 2", "1", ""});
+    CHECK(read_kept("a,b\n1\n", {true, false}) == Seen{"2 field_count 1", "1", ""});
+    CHECK(read_kept("a,b\n1,2,3\n", {true, false}) == Seen{"2 field_count 3", "1", ""});
+    // A quoted `"` LF between the two bytes of a sequence keeps it invalid.
+    CHECK(read_kept("a,b\n1,\"\xC3\"\"\xA9\"\n", {true, false}) == Seen{"2 encoding 2", "1", ""});
+    CHECK(read_kept("a,b\n1,\"\xC3\n\xA9\"\n", {true, false}) == Seen{"2 encoding 2", "1", ""});
+  }
+  SECTION("Excel's =\"...\" form splits a left-out field as it splits a kept one") {
+    // `="x,y"` is one field; `ab="x,y"` is a bare quote, and the comma inside splits it.
+    for (const bool keep : {true, false}) {
+      const Seen excel = read_kept("a,b\n=\"x,y\",1\n", {keep, true});
+      CHECK(excel == Seen{"2 none 2", keep ? "x,y" : "", "1"});
+      const Seen bare = read_kept("a,b\nab=\"x,y\",1\n", {keep, true});
+      CHECK(bare.front() == "2 quote 3");
+      const Seen after_quoted = read_kept("a,b\n\"ab\"=\"x,y\",1\n", {keep, true});
+      CHECK(after_quoted.front() == "2 quote 3");
+    }
+  }
+}
