@@ -94,8 +94,9 @@ bool is_valid_kk(std::string_view kk) {
 
 std::optional<std::uint64_t> nik_key(std::string_view nik) {
   nik = trim(nik);
-  if (!is_sixteen_digits(nik)) return std::nullopt;
   std::uint64_t key = 0;  // at most 9,999,999,999,999,999 < 2^64
+  if (sixteen_digit_key(nik, key)) return key;
+  if (!is_sixteen_digits(nik)) return std::nullopt;
   for (char c : nik) key = key * 10 + static_cast<std::uint64_t>(c - '0');
   return key;
 }

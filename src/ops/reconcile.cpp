@@ -124,6 +124,7 @@ std::string in_totals() { return "reconcile"; }
 
 std::uint64_t read_nik(const csv::MultiReader& in, const csv::Record& rec, std::size_t col,
                        const char* what_id, const char* what_en) {
+  if (std::uint64_t key = 0; sixteen_digit_key(rec.fields[col], key)) return key;
   const std::string_view text = trim(rec.fields[col]);
   if (const auto key = nik_key(text)) return *key;
   const bool scientific = check_nik(text) == NikProblem::scientific;

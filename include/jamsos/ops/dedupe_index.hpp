@@ -25,27 +25,10 @@
 namespace jamsos {
 
 // nik_key for a cell read millions of times: a cell of exactly 16 digits (nearly every one)
-// is read eight digits at a time (SWAR); anything else goes to nik_key (trimming included).
+// is read eight digits at a time; anything else goes to nik_key (trimming included).
 // False when the cell is not a 16-digit NIK.
 inline bool read_nik_key(std::string_view cell, std::uint64_t& key) {
-  if (std::endian::native == std::endian::little && cell.size() == 16) {
-    std::uint64_t hi = 0, lo = 0;
-    std::memcpy(&hi, cell.data(), 8);
-    std::memcpy(&lo, cell.data() + 8, 8);
-    const auto digits = [](std::uint64_t v) {  // every byte '0'..'9'
-      return (((v + 0x4646464646464646ULL) | (v - 0x3030303030303030ULL)) & 0x8080808080808080ULL) == 0;
-    };
-    const auto value = [](std::uint64_t v) {  // eight ASCII digits, the first in the low byte
-      v -= 0x3030303030303030ULL;
-      v = v * 10 + (v >> 8);
-      return (((v & 0x000000FF000000FFULL) * 0x000F424000000064ULL) +
-              (((v >> 16) & 0x000000FF000000FFULL) * 0x0000271000000001ULL)) >> 32;
-    };
-    if (digits(hi) && digits(lo)) {
-      key = value(hi) * 100000000ULL + value(lo);
-      return true;
-    }
-  }
+  if (sixteen_digit_key(cell, key)) return true;
   const auto parsed = nik_key(cell);
   key = parsed.value_or(0);
   return parsed.has_value();

@@ -15,18 +15,31 @@
 #include "../csv/csv_test_util.hpp"
 #include "jamsos/core/nik.hpp"
 #include "jamsos/ops/dedupe_against.hpp"
+#include "jamsos/core/text.hpp"
 #include "jamsos/ops/dedupe_index.hpp"
 
 using namespace jamsos;
 using csv::test::TempDir;
 
-TEST_CASE("dedupe::read_nik_key agrees with nik_key", "[dedupe]") {
-  const auto same = [](const std::string& cell) {
+// Both readers use the eight-digits-at-a-time path: checked against a digit loop.
+TEST_CASE("dedupe::read_nik_key and nik_key agree with a digit loop", "[dedupe]") {
+  const auto reference = [](std::string_view cell) -> std::optional<std::uint64_t> {
+    cell = trim(cell);
+    if (cell.size() != 16) return std::nullopt;
+    std::uint64_t key = 0;
+    for (const char c : cell) {
+      if (c < '0' || c > '9') return std::nullopt;
+      key = key * 10 + static_cast<std::uint64_t>(c - '0');
+    }
+    return key;
+  };
+  const auto same = [&](const std::string& cell) {
     std::uint64_t key = 12345;
     const bool ok = read_nik_key(cell, key);
-    const auto expected = nik_key(cell);
+    const auto expected = reference(cell);
     CHECK(ok == expected.has_value());
     CHECK(key == expected.value_or(0));
+    CHECK(nik_key(cell) == expected);
   };
   SECTION("sixteen digits, and every near miss") {
     same("6471015505800001");
