@@ -8,7 +8,8 @@
 // inputs waiting their turn) after its header and between records, resumed explicitly or by
 // the read itself: the records, faults, lines and error must be the same. It is also read
 // with only some columns kept (Reader::read_only, picked by the input's size): the same
-// faults, lines and error, the kept fields the same, the others empty.
+// faults, lines and error, the kept fields the same, the others empty. And it is read in one
+// block with and without the plain-record fast path: the same again.
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -46,10 +47,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // error message when a jamsos::Error stopped it.
   // Column i is kept when bit i % 16 of `kept` is set (0 = read_only not called); `shown`
   // likewise picks the fields written into the answer (0 = all).
-  const auto read_all = [&](bool parking, unsigned kept, unsigned shown) {
+  const auto read_all = [&](bool parking, unsigned kept, unsigned shown,
+                            const jamsos::csv::ReaderOptions& opts) {
     std::vector<std::string> seen;
     try {
-      jamsos::csv::Reader reader(path, options);
+      jamsos::csv::Reader reader(path, opts);
       if (kept != 0) {
         std::vector<bool> columns;
         for (std::size_t i = 0; i < reader.header().size(); ++i) columns.push_back(((kept >> (i % 16)) & 1u) != 0);
@@ -73,7 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         last_line = record.line;
         for (const auto& f : record.fields)
           // cp1252 -> UTF-8 turns one byte into at most three (the euro sign).
-          JAMSOS_FUZZ_CHECK(f.size() <= options.max_record_bytes * 3);
+          JAMSOS_FUZZ_CHECK(f.size() <= opts.max_record_bytes * 3);
         if (record.fault == jamsos::csv::RecordFault::none) JAMSOS_FUZZ_CHECK(record.raw_field_count == columns);
         if (parking || (size & 1u) != 0) {
           seen.push_back(std::to_string(record.line) + ' ' + jamsos::csv::fault_code(record.fault) + ' ' +
@@ -91,12 +93,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     return seen;
   };
-  const auto plain = read_all(false, 0, 0);
+  const auto plain = read_all(false, 0, 0, options);
   if ((size & 1u) != 0) {
-    JAMSOS_FUZZ_CHECK(read_all(true, 0, 0) == plain);
+    JAMSOS_FUZZ_CHECK(read_all(true, 0, 0, options) == plain);
     // A kept-column pattern from the size, so the corpus reaches many.
     const unsigned kept = static_cast<unsigned>((size * 2654435761u) >> 8) & 0xffffu;
-    if (kept != 0) JAMSOS_FUZZ_CHECK(read_all(false, kept, kept) == read_all(false, 0, kept));
+    if (kept != 0) JAMSOS_FUZZ_CHECK(read_all(false, kept, kept, options) == read_all(false, 0, kept, options));
+    // Whole records in one block, where the plain-record fast path takes them: the same as
+    // field by field, with and without kept columns.
+    auto one_block = options, field_by_field = options;
+    one_block.read_block_bytes = field_by_field.read_block_bytes = 0;
+    field_by_field.plain_fast_path = false;
+    JAMSOS_FUZZ_CHECK(read_all(false, 0, 0, one_block) == read_all(false, 0, 0, field_by_field));
+    if (kept != 0)
+      JAMSOS_FUZZ_CHECK(read_all(false, kept, kept, one_block) == read_all(false, kept, kept, field_by_field));
   }
   ::close(fd);
   return 0;

@@ -32,6 +32,9 @@ struct ReaderOptions {
   // Bytes asked of read(2) at a time. Memory stays within max_record_bytes + one block.
   // Tests set it tiny to put block edges everywhere; 0 = default (1 MiB).
   std::size_t read_block_bytes = 0;
+  // false: every record is read field by field, none by the plain-record fast path (the
+  // tests and the fuzzer compare the two; nothing else sets it).
+  bool plain_fast_path = true;
   // --audit: called with every block read(2) returned, in order, and once with an empty block
   // at the end of the input; null = off (no cost). Each Reader calls its own copy.
   std::function<void(std::string_view)> on_bytes;

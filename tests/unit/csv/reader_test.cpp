@@ -361,3 +361,51 @@ TEST_CASE("csv::Reader read_only keeps the asked columns, and every fault", "[cs
     }
   }
 }
+
+// The plain-record fast path (one SIMD pass per record) must read exactly what the field by
+// field path reads: the same fields, faults, lines, and the same stop.
+TEST_CASE("csv::Reader fast path reads as field by field", "[csv][reader]") {
+  TempDir dir;
+  const auto read_with = [&](const std::string& bytes, bool fast, std::size_t max_record, std::size_t block = 0) {
+    ReaderOptions options;
+    options.plain_fast_path = fast;
+    options.max_record_bytes = max_record;
+    options.read_block_bytes = block;
+    std::vector<std::string> seen;
+    try {
+      Reader reader(dir.file("f.csv", bytes), options);
+      Record r;
+      while (reader.next(r)) {
+        seen.push_back(std::to_string(r.line) + ' ' + fault_code(r.fault) + ' ' + std::to_string(r.raw_field_count));
+        seen.insert(seen.end(), r.fields.begin(), r.fields.end());
+      }
+    } catch (const Error& e) {
+      seen.emplace_back(e.what());
+    }
+    return seen;
+  };
+  const std::string long_field(40, 'x');
+  for (const std::string& body : {
+           std::string("1,2,3\n4,5,6\n"),
+           std::string("1,2,3\r\n4,5,6\r\n"),        // CRLF
+           std::string("1,2,3\r4,5,6\n"),            // a lone CR ends a record
+           std::string(",,\n,,\n"),                  // empty fields
+           std::string("1,2\n1,2,3,4\n1,2,3\n"),     // too few, too many
+           std::string("1,\"a,b\",3\n1,x\"y,3\n"),   // quoted, bare quote
+           std::string("1,2,\"a\nb\"\n1,2,=\"7\"\n"),  // a quoted LF, Excel's =\"...\" in the last field
+           std::string("1,\xC3\xA9,3\n1,\xC3(,3\n"), // UTF-8, bad UTF-8
+           std::string("1,2,3"),                     // no final LF
+           std::string("1,2,3\n\n\n4,5,6\n"),        // blank lines
+           "1," + long_field + ",3\n" + long_field + ",2," + long_field + "\r\n",
+       }) {
+    const std::string csv = "a,b,c\n" + body;
+    INFO(csv);
+    CHECK(read_with(csv, true, 1u << 20) == read_with(csv, false, 1u << 20));
+    // A record as long as the limit, its line end included, passes; a byte more stops.
+    for (std::size_t limit : {std::size_t{6}, std::size_t{7}, std::size_t{45}, std::size_t{46}, std::size_t{47}, std::size_t{86}})
+      CHECK(read_with(csv, true, limit) == read_with(csv, false, limit));
+    // Block edges inside records: the fast path hands over the fields it finished.
+    for (std::size_t block : {std::size_t{5}, std::size_t{7}, std::size_t{16}, std::size_t{33}})
+      CHECK(read_with(csv, true, 1u << 20, block) == read_with(csv, false, 1u << 20, block));
+  }
+}
