@@ -290,6 +290,11 @@ public:
     bool pipe = in.total_bytes() == 0;
     for (std::size_t i = 0; i < in.source_count(); ++i) pipe = pipe || in.source(i).path() == "-";
     if (pipe) m_spool = std::make_unique<RowSpool>();
+    // Pass 1 reads only its keys (pass 2 reads the file again, whole); a spooled pipe keeps
+    // whole records for pass 2.
+    else
+      in.read_only(review ? std::vector<std::string>{"nik", "tanggal_usulan", "asal", "nama", "tanggal_lahir", "jenis_kelamin"}
+                          : std::vector<std::string>{"nik", "tanggal_usulan", "asal"});
     const std::uint64_t input = in.total_bytes();
     m_progress_total = input > 0 ? 2 * input + m_rosters.total_bytes() : 0;
   }
