@@ -52,12 +52,17 @@ private:
   void write_large(std::string_view bytes);
   void write_all(const char* data, std::size_t size);
   void link_unnamed_temporary();
+  void start_writeback();
   std::string m_path;
   std::string m_temp_path;  // named temporary (or the name an unnamed one was linked to)
   bool m_unnamed = false;   // m_fd is an O_TMPFILE without a name yet
   int m_fd = -1;
   bool m_committed = false;
   std::string m_buffer;
+  // Bytes written to the temporary, and how many of them writeback was asked to start on
+  // (start_writeback): commit()'s fsync then waits for the last few MiB, not the file.
+  std::uint64_t m_written = 0;
+  std::uint64_t m_writeback_from = 0;
   std::unique_ptr<Sha256> m_sha;  // only when recording
   CommitDigest m_on_commit;
 };
