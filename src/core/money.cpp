@@ -134,15 +134,21 @@ void append_two_digits(std::string& out, std::uint64_t v) {
 
 std::optional<Sen> parse_money(std::string_view text) { return MoneyReader(trim(text)).read(); }
 
-void append_money_plain(std::string& out, Sen amount) {
+char* write_money_plain(char* out, Sen amount) {
   const std::uint64_t mag = magnitude(amount);
-  if (amount < 0) out.push_back('-');
-  char digits[24];
-  out.append(digits, std::to_chars(digits, digits + sizeof digits, mag / 100).ptr);
+  if (amount < 0) *out++ = '-';
+  out = std::to_chars(out, out + 20, mag / 100).ptr;  // at most 18 digits: |INT64_MIN| / 100
   if (const std::uint64_t sen = mag % 100; sen != 0) {
-    out.push_back('.');
-    append_two_digits(out, sen);
+    *out++ = '.';
+    *out++ = static_cast<char>('0' + sen / 10);
+    *out++ = static_cast<char>('0' + sen % 10);
   }
+  return out;
+}
+
+void append_money_plain(std::string& out, Sen amount) {
+  char text[money_plain_max];
+  out.append(text, write_money_plain(text, amount));
 }
 
 std::string format_money_plain(Sen amount) {

@@ -608,6 +608,31 @@ Prepared prepare(csv::MultiReader& roster_in, csv::MultiReader& invoice_in, cons
   return prepared;
 }
 
+// A diff row as RowEncoder writes it, without --excel: the NIK, codes, amounts and month are
+// digits, letters, `_`, `-` and `.`, which never need quotes, so they go into the block as
+// they are; only nama and keterangan are encoded. A third of the rows' cost in callgrind.
+void encode_row_direct(std::string& block, const csv::RowEncoder& encoder, const ReconcileRow& row,
+                       std::string_view note) {
+  const char d = encoder.delimiter();
+  block.append(row.nik);
+  encoder.field(block, row.nama, false);
+  char text[1 + 32 + 3 * (1 + money_plain_max) + 1];
+  char* w = text;
+  *w++ = d;
+  for (const char* c = status_code(row.status); *c != '\0'; ++c) *w++ = *c;
+  *w++ = d;
+  if (row.expected) w = write_money_plain(w, *row.expected);
+  *w++ = d;
+  if (row.billed) w = write_money_plain(w, *row.billed);
+  *w++ = d;
+  w = write_money_plain(w, row.difference);
+  *w++ = d;
+  block.append(text, static_cast<std::size_t>(w - text));
+  append_month(block, row.period);
+  encoder.field(block, note, false);
+  encoder.end_row(block);
+}
+
 }  // namespace
 
 ReconcileSummary reconcile(csv::MultiReader& roster_in, csv::MultiReader& invoice_in,
@@ -667,6 +692,13 @@ ReconcileSummary run_reconcile(csv::MultiReader& roster, csv::MultiReader& invoi
     // Rows are encoded straight into the block: no string built per cell (money and months
     // appended in place).
     const RowCallback encode = [&](const ReconcileRow& row) {
+      if (!encoder.excel()) {
+        encode_row_direct(b.block, encoder, row, row.status == ReconcileStatus::match ? std::string()
+                                                                                     : reconcile_note(row, options.month, profile));
+        ++b.rows;
+        if (differences && row.status != ReconcileStatus::match) b.differences.push_back(row);
+        return;
+      }
       field(row.nik, true);
       field(row.nama);
       field(status_code(row.status));

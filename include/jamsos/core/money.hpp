@@ -29,6 +29,9 @@ std::optional<Sen> parse_money(std::string_view text);
 std::string format_money_plain(Sen amount);
 // The same, appended (no allocation once `out` has grown): for writing a million rows.
 void append_money_plain(std::string& out, Sen amount);
+// The same, written at `out` (room for money_plain_max bytes); returns the end.
+inline constexpr std::size_t money_plain_max = 24;  // `-` 19 digits `.` 2 digits
+char* write_money_plain(char* out, Sen amount);
 // For reports: `Rp 3.500.000`, `Rp 3.701.508,68`, `-Rp 16.800`.
 std::string format_rupiah(Sen amount);
 
