@@ -102,7 +102,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Whole records in one block, where the plain-record fast path takes them: the same as
     // field by field, with and without kept columns.
     auto one_block = options, field_by_field = options;
-    one_block.read_block_bytes = field_by_field.read_block_bytes = 0;
+    one_block.read_block_bytes = field_by_field.read_block_bytes = size + 1;  // not 1 MiB: 25x fewer execs
     field_by_field.plain_fast_path = false;
     JAMSOS_FUZZ_CHECK(read_all(false, 0, 0, one_block) == read_all(false, 0, 0, field_by_field));
     if (kept != 0)
