@@ -141,7 +141,7 @@ struct Reader::Impl {
   void read_header();
 
   bool parse(std::vector<std::string>& fields, bool grow, std::size_t& count, RecordFault& fault);
-  bool parse_plain_record(std::vector<std::string>& fields, std::size_t& count);
+  bool parse_plain_fields(std::vector<std::string>& fields, std::size_t& count);
   template <bool Keep>
   [[gnu::always_inline]] Stop parse_unquoted(std::string& f, RecordFault& fault);
   template <bool Keep>
@@ -447,11 +447,12 @@ bool Reader::Impl::parse(std::vector<std::string>& fields, bool grow, std::size_
   record_bytes = 0;
   fault = RecordFault::none;
   count = 0;
-  if (!grow && options.plain_fast_path && parse_plain_record(fields, count)) {
-    in_record = false;
-    return true;
-  }
+  const bool fast = !grow && options.plain_fast_path;
   for (;;) {
+    if (fast && parse_plain_fields(fields, count)) {
+      in_record = false;
+      return true;
+    }
     std::string* f;
     bool keep = true;
     if (count < fields.size()) {
@@ -487,34 +488,38 @@ bool Reader::Impl::parse(std::vector<std::string>& fields, bool grow, std::size_
   return true;
 }
 
-// The fast path, for the text nearly every row of an export is: fields with no quote, CR or
-// byte >= 0x80. One pass of 16-byte compares finds the delimiters up to the first such byte
-// (or the LF, or the block's end); the fields before it are copied whole. When that is the
-// whole record (LF or CRLF in this block, the header's number of fields) it returns true;
-// else the fields it finished are in `fields`, `count` says how many, p is at the next one,
-// and parse() goes on field by field from there, so the fields, faults and lines are those
-// of the general path (the fuzzer and the unit tests compare the two).
-bool Reader::Impl::parse_plain_record(std::vector<std::string>& fields, std::size_t& count) {
+// The fast path, for the text nearly every field of an export is: no quote, CR or byte
+// >= 0x80. From field `count` (p at its start), one pass of 16-byte compares finds the
+// delimiters up to the first such byte (or the LF, or the block's end); the fields before it
+// are copied whole and `count` grows by them. True when that ends the record (LF or CRLF in
+// this block, the header's number of fields, within the record limit); else p is at the
+// next field and parse() reads that one field by field (a quoted address, say), then comes
+// back here. So the fields, faults and lines are those of the general path (the fuzzer and
+// the unit tests compare the two).
+bool Reader::Impl::parse_plain_fields(std::vector<std::string>& fields, std::size_t& count) {
 #if defined(__SSE2__)
   constexpr std::size_t kMaxFields = 64;
   const std::size_t width = fields.size();
-  if (width == 0 || width > kMaxFields) return false;
+  if (count >= width || width - count > kMaxFields) return false;
   std::array<std::uint32_t, kMaxFields> ends;  // where each field ends, from p
   std::size_t found = 0;
+  const std::size_t room = width - count;      // fields this record has left
   std::size_t line_end = 0;  // 1 for LF, 2 for CRLF; 0 = the record is not done here
+  // The record's bytes before p (earlier blocks too), as check_record_size counts them.
+  const std::size_t before = record_bytes + static_cast<std::size_t>(p - record_mark);
   const __m128i v_delimiter = _mm_set1_epi8(delimiter), v_quote = _mm_set1_epi8('"');
   const __m128i v_cr = _mm_set1_epi8('\r'), v_lf = _mm_set1_epi8('\n');
   // False when a delimiter would make more fields than the header (field_count).
   const auto take = [&](unsigned delimiters, std::size_t offset) {
     for (; delimiters != 0; delimiters &= delimiters - 1) {
-      if (found + 1 >= width) return false;
+      if (found + 1 >= room) return false;
       ends[found++] = static_cast<std::uint32_t>(offset + static_cast<unsigned>(__builtin_ctz(delimiters)));
     }
     return true;
   };
   for (const char* q = p;; q += 16) {
     const std::size_t offset = static_cast<std::size_t>(q - p);
-    if (offset > options.max_record_bytes || offset > UINT32_MAX - 16) break;
+    if (before + offset > options.max_record_bytes || offset > UINT32_MAX - 16) break;
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
     const auto delimiters = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, v_delimiter)));
     const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, v_quote), _mm_cmpeq_epi8(v, v_cr)),
@@ -527,26 +532,27 @@ bool Reader::Impl::parse_plain_record(std::vector<std::string>& fields, std::siz
     const auto at = static_cast<unsigned>(__builtin_ctz(special));
     if (!take(delimiters & ((1u << at) - 1), offset)) break;
     // The record ends at LF or CRLF (Excel on Windows) inside this block, with the header's
-    // number of fields and within the record limit as check_record_size counts it (line end
-    // included). Anything else is for the general path: a quote, a lone CR, a byte >= 0x80,
-    // the block's sentinel (the record goes on), too few fields.
+    // number of fields and within the record limit (line end included). Anything else is for
+    // the general path: a quote, a lone CR, a byte >= 0x80, the block's sentinel (the record
+    // goes on), too few fields.
     std::size_t eol = 0;
     if (q[at] == '\r' && q[at + 1] == '\n' && q + at + 1 != end) eol = 2;
     else if (q[at] == '\n' && q + at != end) eol = 1;
-    if (eol != 0 && found + 1 == width && offset + at + eol <= options.max_record_bytes) {
+    if (eol != 0 && found + 1 == room && before + offset + at + eol <= options.max_record_bytes) {
       ends[found++] = static_cast<std::uint32_t>(offset + at);
       line_end = eol;
     }
     break;
   }
-  // Fields [0, found) are done: their text is plain and ends before anything special.
+  // These fields are done: their text is plain and ends before anything special.
   std::size_t start = 0;
   for (std::size_t i = 0; i < found; ++i) {
-    if (wanted.empty() || wanted[i] != 0) fields[i].assign(p + start, ends[i] - start);
-    else fields[i].clear();
+    std::string& f = fields[count + i];
+    if (wanted.empty() || wanted[count + i] != 0) f.assign(p + start, ends[i] - start);
+    else f.clear();
     start = ends[i] + 1;
   }
-  count = found;
+  count += found;
   if (line_end == 0) {
     p += start;  // at the field that is not plain
     return false;
