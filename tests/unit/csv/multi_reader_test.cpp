@@ -39,6 +39,23 @@ TEST_CASE("csv::MultiReader header union of three files", "[csv][multi]") {
   CHECK(where == std::vector<std::string>{a + ":2", a + ":3", b + ":2", c + ":2"});
 }
 
+// read_only names columns of the union: each file keeps them wherever it has them.
+TEST_CASE("csv::MultiReader read_only keeps the named columns in every file", "[csv][multi]") {
+  TempDir dir;
+  const auto a = dir.file("a.csv", "nik,nama\n1,Ani\n2,Budi\n");
+  const auto b = dir.file("b.csv", "Nama;Alamat;NIK\r\nCici;\"Jl. X; 3\";3\r\n");
+  const auto c = dir.file("c.csv", "nik\tkategori\tnama\n4\tFM\tDedi\n");
+  MultiReader in({a, b, c}, {});
+  in.read_only({"nik", "kategori", "no_such_column"});
+  std::vector<std::vector<std::string>> rows;
+  Record r;
+  while (in.next(r)) rows.push_back(r.fields);
+  CHECK(rows == std::vector<std::vector<std::string>>{{"1", "", "", ""},
+                                                       {"2", "", "", ""},
+                                                       {"3", "", "", ""},
+                                                       {"4", "", "", "FM"}});
+}
+
 TEST_CASE("csv::MultiReader opens every input up front", "[csv][multi]") {
   TempDir dir;
   const auto a = dir.file("a.csv", "nik\n1\n");
