@@ -15,11 +15,21 @@ using namespace jamsos;
 using namespace jamsos::csv;
 using namespace jamsos::csv::test;
 
-TEST_CASE("csv::MultiReader header union of three files", "[csv][multi]") {
+namespace {
+
+// Three files, three delimiters, three headers in different orders.
+struct ThreeFiles {
   TempDir dir;
-  const auto a = dir.file("a.csv", "nik,nama\n1,Ani\n2,Budi\n");
-  const auto b = dir.file("b.csv", "Nama;Alamat;NIK\r\nCici;\"Jl. X; 3\";3\r\n");
-  const auto c = dir.file("c.csv", "nik\tkategori\tnama\n4\tFM\tDedi\n");
+  std::string a = dir.file("a.csv", "nik,nama\n1,Ani\n2,Budi\n");
+  std::string b = dir.file("b.csv", "Nama;Alamat;NIK\r\nCici;\"Jl. X; 3\";3\r\n");
+  std::string c = dir.file("c.csv", "nik\tkategori\tnama\n4\tFM\tDedi\n");
+};
+
+}  // namespace
+
+TEST_CASE("csv::MultiReader header union of three files", "[csv][multi]") {
+  const ThreeFiles files;
+  const std::string &a = files.a, &b = files.b, &c = files.c;
   MultiReader in({a, b, c}, {});
   CHECK(in.header() == std::vector<std::string>{"nik", "nama", "alamat", "kategori"});
   CHECK(in.column("kategori") == 3);
@@ -41,11 +51,8 @@ TEST_CASE("csv::MultiReader header union of three files", "[csv][multi]") {
 
 // read_only names columns of the union: each file keeps them wherever it has them.
 TEST_CASE("csv::MultiReader read_only keeps the named columns in every file", "[csv][multi]") {
-  TempDir dir;
-  const auto a = dir.file("a.csv", "nik,nama\n1,Ani\n2,Budi\n");
-  const auto b = dir.file("b.csv", "Nama;Alamat;NIK\r\nCici;\"Jl. X; 3\";3\r\n");
-  const auto c = dir.file("c.csv", "nik\tkategori\tnama\n4\tFM\tDedi\n");
-  MultiReader in({a, b, c}, {});
+  const ThreeFiles files;
+  MultiReader in({files.a, files.b, files.c}, {});
   in.read_only({"nik", "kategori", "no_such_column"});
   std::vector<std::vector<std::string>> rows;
   Record r;
