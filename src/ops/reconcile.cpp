@@ -124,7 +124,6 @@ std::string in_totals() { return "reconcile"; }
 
 std::uint64_t read_nik(const csv::MultiReader& in, const csv::Record& rec, std::size_t col,
                        const char* what_id, const char* what_en) {
-  if (std::uint64_t key = 0; sixteen_digit_key(rec.fields[col], key)) return key;
   const std::string_view text = trim(rec.fields[col]);
   if (const auto key = nik_key(text)) return *key;
   const bool scientific = check_nik(text) == NikProblem::scientific;
@@ -608,27 +607,44 @@ Prepared prepare(csv::MultiReader& roster_in, csv::MultiReader& invoice_in, cons
   return prepared;
 }
 
-// A diff row as RowEncoder writes it, without --excel: the NIK, codes, amounts and month are
-// digits, letters, `_`, `-` and `.`, which never need quotes, so they go into the block as
-// they are; only nama and keterangan are encoded. A third of the rows' cost in callgrind.
-void encode_row_direct(std::string& block, const csv::RowEncoder& encoder, const ReconcileRow& row,
-                       std::string_view note) {
-  const char d = encoder.delimiter();
-  block.append(row.nik);
-  encoder.field(block, row.nama, false);
+// A diff row, encoded. Without --excel the NIK, codes, amounts and month are digits, letters,
+// `_`, `-` and `.`, which never need quotes, so they go into the block as they are and only
+// nama and keterangan pass through RowEncoder::field (a third of the rows' cost in callgrind);
+// with --excel every cell does, as a NIK must be written `="..."`.
+void encode_row(std::string& block, const csv::RowEncoder& encoder, const ReconcileRow& row,
+                std::string_view note) {
   char text[1 + 32 + 3 * (1 + money_plain_max) + 1];
-  char* w = text;
-  *w++ = d;
-  for (const char* c = status_code(row.status); *c != '\0'; ++c) *w++ = *c;
-  *w++ = d;
-  if (row.expected) w = write_money_plain(w, *row.expected);
-  *w++ = d;
-  if (row.billed) w = write_money_plain(w, *row.billed);
-  *w++ = d;
-  w = write_money_plain(w, row.difference);
-  *w++ = d;
-  block.append(text, static_cast<std::size_t>(w - text));
-  append_month(block, row.period);
+  if (encoder.excel()) {
+    const auto field = [&](std::string_view value, bool first = false) { encoder.field(block, value, first); };
+    const auto money = [&](const std::optional<Sen>& s) {
+      field(std::string_view(text, s ? static_cast<std::size_t>(write_money_plain(text, *s) - text) : 0));
+    };
+    field(row.nik, true);
+    field(row.nama);
+    field(status_code(row.status));
+    money(row.expected);
+    money(row.billed);
+    money(row.difference);
+    std::string month;
+    append_month(month, row.period);
+    field(month);
+  } else {
+    const char d = encoder.delimiter();
+    block.append(row.nik);
+    encoder.field(block, row.nama, false);
+    char* w = text;
+    *w++ = d;
+    for (const char* c = status_code(row.status); *c != '\0'; ++c) *w++ = *c;
+    *w++ = d;
+    if (row.expected) w = write_money_plain(w, *row.expected);
+    *w++ = d;
+    if (row.billed) w = write_money_plain(w, *row.billed);
+    *w++ = d;
+    w = write_money_plain(w, row.difference);
+    *w++ = d;
+    block.append(text, static_cast<std::size_t>(w - text));
+    append_month(block, row.period);
+  }
   encoder.field(block, note, false);
   encoder.end_row(block);
 }
@@ -682,36 +698,11 @@ ReconcileSummary run_reconcile(csv::MultiReader& roster, csv::MultiReader& invoi
     b.rows = 0;
     b.sums = RowSums{};
     b.differences.clear();
-    std::string cell;
-    const auto field = [&](std::string_view value, bool first = false) { encoder.field(b.block, value, first); };
-    const auto money = [&](const std::optional<Sen>& s) {
-      cell.clear();
-      if (s) append_money_plain(cell, *s);
-      field(cell);
-    };
-    // Rows are encoded straight into the block: no string built per cell (money and months
-    // appended in place).
     const RowCallback encode = [&](const ReconcileRow& row) {
-      if (!encoder.excel()) {
-        encode_row_direct(b.block, encoder, row, row.status == ReconcileStatus::match ? std::string()
-                                                                                     : reconcile_note(row, options.month, profile));
-        ++b.rows;
-        if (differences && row.status != ReconcileStatus::match) b.differences.push_back(row);
-        return;
-      }
-      field(row.nik, true);
-      field(row.nama);
-      field(status_code(row.status));
-      money(row.expected);
-      money(row.billed);
-      money(row.difference);
-      cell.clear();
-      append_month(cell, row.period);
-      field(cell);
-      field(row.status == ReconcileStatus::match ? std::string() : reconcile_note(row, options.month, profile));
-      encoder.end_row(b.block);
+      const bool match = row.status == ReconcileStatus::match;
+      encode_row(b.block, encoder, row, match ? std::string() : reconcile_note(row, options.month, profile));
       ++b.rows;
-      if (differences && row.status != ReconcileStatus::match) b.differences.push_back(row);
+      if (differences && !match) b.differences.push_back(row);
     };
     Emitter emit(summary, b.sums, encode);
     prepared.emit_items(b.begin, b.end, emit);
