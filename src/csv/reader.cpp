@@ -31,10 +31,6 @@
 #include "jamsos/csv/encoding.hpp"
 #include "jamsos/csv/scan.hpp"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace jamsos::csv {
 
 namespace {
@@ -118,6 +114,7 @@ struct Reader::Impl {
   char delimiter = ',';
   StopScanner unquoted_scan{',', '"', '\n', '\r'};  // set again once the delimiter is known
   StopScanner quoted_scan{'"', '\n', '"', '\n'};
+  PlainFieldScanner plain_scan{','};  // set again once the delimiter is known
   bool field_non_ascii = false;  // the field being parsed has a byte >= 0x80
   // read_only(): the columns whose text is kept (empty = all). The others are still parsed
   // for their faults, but their text is copied only where a fault check needs it.
@@ -163,6 +160,7 @@ Reader::Impl::Impl(std::string path_, const ReaderOptions& options_)
     read_head();
     delimiter = options.delimiter != 0 ? options.delimiter : detect_delimiter(head);
     unquoted_scan = StopScanner(delimiter, '"', '\n', '\r');
+    plain_scan = PlainFieldScanner(delimiter);
     read_header();
   } catch (...) {
     // A constructor that throws runs no destructor: without this, every file stopped at its
@@ -497,7 +495,6 @@ bool Reader::Impl::parse(std::vector<std::string>& fields, bool grow, std::size_
 // back here. So the fields, faults and lines are those of the general path (the fuzzer and
 // the unit tests compare the two).
 bool Reader::Impl::parse_plain_fields(std::vector<std::string>& fields, std::size_t& count) {
-#if defined(__SSE2__)
   constexpr std::size_t kMaxFields = 64;
   const std::size_t width = fields.size();
   if (count >= width || width - count > kMaxFields) return false;
@@ -507,8 +504,6 @@ bool Reader::Impl::parse_plain_fields(std::vector<std::string>& fields, std::siz
   std::size_t line_end = 0;  // 1 for LF, 2 for CRLF; 0 = the record is not done here
   // The record's bytes before p (earlier blocks too), as check_record_size counts them.
   const std::size_t before = record_bytes + static_cast<std::size_t>(p - record_mark);
-  const __m128i v_delimiter = _mm_set1_epi8(delimiter), v_quote = _mm_set1_epi8('"');
-  const __m128i v_cr = _mm_set1_epi8('\r'), v_lf = _mm_set1_epi8('\n');
   // False when a delimiter would make more fields than the header (field_count).
   const auto take = [&](unsigned delimiters, std::size_t offset) {
     for (; delimiters != 0; delimiters &= delimiters - 1) {
@@ -520,11 +515,7 @@ bool Reader::Impl::parse_plain_fields(std::vector<std::string>& fields, std::siz
   for (const char* q = p;; q += 16) {
     const std::size_t offset = static_cast<std::size_t>(q - p);
     if (before + offset > options.max_record_bytes || offset > UINT32_MAX - 16) break;
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
-    const auto delimiters = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, v_delimiter)));
-    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, v_quote), _mm_cmpeq_epi8(v, v_cr)),
-                                     _mm_cmpeq_epi8(v, v_lf));
-    const auto special = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(hit, v)));  // v: bytes >= 0x80
+    const auto [delimiters, special] = plain_scan.classify16(q);
     if (special == 0) {
       if (!take(delimiters, offset)) break;
       continue;
@@ -560,10 +551,6 @@ bool Reader::Impl::parse_plain_fields(std::vector<std::string>& fields, std::siz
   p += ends[found - 1] + line_end;
   ++line;
   return true;
-#else
-  (void)fields, (void)count;
-  return false;
-#endif
 }
 
 void Reader::Impl::read_header() {

@@ -32,7 +32,7 @@ struct ReaderOptions {
   // Bytes asked of read(2) at a time. Memory stays within max_record_bytes + one block.
   // Tests set it tiny to put block edges everywhere; 0 = default (1 MiB).
   std::size_t read_block_bytes = 0;
-  // false: every record is read field by field, none by the plain-record fast path (the
+  // false: every field is read by the general path, none by the plain-field fast path (the
   // tests and the fuzzer compare the two; nothing else sets it).
   bool plain_fast_path = true;
   // --audit: called with every block read(2) returned, in order, and once with an empty block

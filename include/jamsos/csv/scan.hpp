@@ -57,4 +57,47 @@ private:
 #endif
 };
 
+// The plain-field fast path's view of 16 bytes (Reader::Impl::parse_plain_fields): one bit
+// per byte, bit i for p[i], for the delimiter, and for the bytes a plain field cannot hold
+// (`"`, CR, LF, >= 0x80). SSE2 where there is one; a loop elsewhere.
+struct ByteClasses {
+  unsigned delimiters = 0;
+  unsigned special = 0;
+};
+
+class PlainFieldScanner {
+public:
+#if defined(__SSE2__)
+  explicit PlainFieldScanner(char delimiter) : m_v_delimiter(_mm_set1_epi8(delimiter)) {}
+#else
+  explicit PlainFieldScanner(char delimiter) : m_delimiter(delimiter) {}
+#endif
+
+  // Needs 16 readable bytes at p (the Reader's sentinel and kScanPadding guarantee them).
+  ByteClasses classify16(const char* p) const {
+#if defined(__SSE2__)
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, m_v_quote), _mm_cmpeq_epi8(v, m_v_cr)),
+                                     _mm_cmpeq_epi8(v, m_v_lf));
+    return {static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, m_v_delimiter))),
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(hit, v)))};  // v: bytes >= 0x80
+#else
+    ByteClasses c;
+    for (unsigned i = 0; i < 16; ++i) {
+      const auto b = static_cast<unsigned char>(p[i]);
+      if (b == static_cast<unsigned char>(m_delimiter)) c.delimiters |= 1u << i;
+      if (b == '"' || b == '\r' || b == '\n' || b >= 0x80) c.special |= 1u << i;
+    }
+    return c;
+#endif
+  }
+
+private:
+#if defined(__SSE2__)
+  __m128i m_v_delimiter, m_v_quote = _mm_set1_epi8('"'), m_v_cr = _mm_set1_epi8('\r'), m_v_lf = _mm_set1_epi8('\n');
+#else
+  char m_delimiter;
+#endif
+};
+
 }  // namespace jamsos::csv

@@ -4,11 +4,13 @@
 #include <filesystem>
 #include <functional>
 #include <iterator>
+#include <random>
 
 #include "csv_test_util.hpp"
 #include "jamsos/core/errors.hpp"
 #include "jamsos/core/i18n.hpp"
 #include "jamsos/csv/reader.hpp"
+#include "jamsos/csv/scan.hpp"
 
 using namespace jamsos;
 using namespace jamsos::csv;
@@ -407,5 +409,27 @@ TEST_CASE("csv::Reader fast path reads as field by field", "[csv][reader]") {
     // Block edges inside records: the fast path hands over the fields it finished.
     for (std::size_t block : {std::size_t{5}, std::size_t{7}, std::size_t{16}, std::size_t{33}})
       CHECK(read_with(csv, true, 1u << 20, block) == read_with(csv, false, 1u << 20, block));
+  }
+}
+
+// The fast path's 16-byte classifier, against the byte-by-byte rule it stands for.
+TEST_CASE("csv::PlainFieldScanner marks delimiters and the bytes a plain field cannot hold", "[csv][reader]") {
+  std::mt19937 rng(11);
+  const std::string alphabet = std::string("a,;\t\"\r\n 0") + "\x80\xC3\xFF";
+  for (const char delimiter : {',', ';', '\t'}) {
+    const PlainFieldScanner scanner(delimiter);
+    for (int n = 0; n < 2000; ++n) {
+      char bytes[16];
+      for (char& b : bytes) b = alphabet[rng() % alphabet.size()];
+      unsigned delimiters = 0, special = 0;
+      for (unsigned i = 0; i < 16; ++i) {
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        if (bytes[i] == delimiter) delimiters |= 1u << i;
+        if (b == '"' || b == '\r' || b == '\n' || b >= 0x80) special |= 1u << i;
+      }
+      const ByteClasses c = scanner.classify16(bytes);
+      CHECK(c.delimiters == delimiters);
+      CHECK(c.special == special);
+    }
   }
 }
