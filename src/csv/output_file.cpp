@@ -185,7 +185,7 @@ void Output::write_all(const char* data, std::size_t size) {
 // or stdout is not synced); a file system that refuses it changes nothing, fsync still runs.
 void Output::start_writeback() {
 #if defined(SYNC_FILE_RANGE_WRITE)
-  if (m_temp_path.empty() && !m_unnamed) return;
+  if (!to_temporary()) return;
   (void)::sync_file_range(m_fd, static_cast<off_t>(m_writeback_from),
                           static_cast<off_t>(m_written - m_writeback_from), SYNC_FILE_RANGE_WRITE);
 #endif
@@ -202,7 +202,7 @@ void Output::commit() {
       m_on_commit(*this, bytes, m_sha->digest());
     }
   };
-  if (m_temp_path.empty() && !m_unnamed) {  // stdout or a device: nothing to sync or rename
+  if (!to_temporary()) {  // stdout or a device: nothing to sync or rename
     committed();
     return;
   }

@@ -53,6 +53,9 @@ private:
   void write_all(const char* data, std::size_t size);
   void link_unnamed_temporary();
   void start_writeback();
+  // A temporary of ours (named or not), synced and renamed at commit; false for stdout and
+  // a device written directly.
+  bool to_temporary() const { return m_unnamed || !m_temp_path.empty(); }
   std::string m_path;
   std::string m_temp_path;  // named temporary (or the name an unnamed one was linked to)
   bool m_unnamed = false;   // m_fd is an O_TMPFILE without a name yet
